@@ -1,0 +1,29 @@
+package io.hauyna.jakarta;
+
+import jakarta.websocket.CloseReason.CloseCode;
+import jakarta.websocket.CloseReason.CloseCodes;
+
+/**
+ * The WebSocket close codes Hauyna itself uses, so that clients can tell a temporary condition
+ * (reconnect) from a refusal (do not). Listed with their meaning in {@code docs/PROTOCOL.md}.
+ *
+ * @since 0.1
+ */
+public final class HauynaCloseCodes {
+
+    /**
+     * 1013 (Try Again Later): the client read too slowly and its outbound queue overflowed under
+     * {@link OverflowPolicy#CLOSE}. Reconnecting is fine.
+     */
+    public static final CloseCode SLOW_CONSUMER = CloseCodes.TRY_AGAIN_LATER;
+
+    /**
+     * 1008 (Policy Violation): nothing identified the connection and anonymous connections are not
+     * allowed ({@link HauynaConfigKeys#IDENTITY_ALLOW_ANONYMOUS}). Reconnecting without credentials
+     * will fail again.
+     */
+    public static final CloseCode AUTHENTICATION_REQUIRED = CloseCodes.VIOLATED_POLICY;
+
+    private HauynaCloseCodes() {
+    }
+}

@@ -1,0 +1,290 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.Connection;
+import io.hauyna.jakarta.Connections;
+import io.hauyna.jakarta.Handshake;
+import io.hauyna.jakarta.HauynaConfigKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The {@link Connections} bean. Three indexes (by session, by identifier, by group) kept consistent
+ * by mutating an identifier's connections and groups only inside {@code users.compute} for that
+ * identifier; group index updates nest inside it, never the other way round.
+ */
+@ApplicationScoped
+public class ConnectionRegistry implements Connections {
+
+    private static final String ANONYMOUS_PREFIX = "anonymous:";
+    private static final int MAX_NAME_LENGTH = 200;
+
+    private final Map<String, LiveConnection> bySessionId = new ConcurrentHashMap<>();
+    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> rolesByGroup = new ConcurrentHashMap<>();
+
+    @Inject
+    HauynaSettings settings;
+
+    @Inject
+    Identification identification;
+
+    @Inject
+    MessageEncoder encoder;
+
+    @Inject
+    SessionCloser closer;
+
+    /** One identifier's open connections and group roles; guarded by {@code users.compute}. */
+    private static final class User {
+        final Set<LiveConnection> connections = new LinkedHashSet<>();
+        final Map<String, String> roles = new ConcurrentHashMap<>();
+    }
+
+    @Override
+    public Connection register(Session session) {
+        LiveConnection existing = bySessionId.get(session.getId());
+        if (existing != null) {
+            return existing;
+        }
+        Handshake handshake = takeHandshake(session);
+        String id = UUID.randomUUID().toString();
+        Optional<String> identified = identification.identify(handshake);
+        if (identified.isEmpty() && !settings.allowAnonymous()) {
+            throw new SecurityException("Nothing identified the connection and " + HauynaConfigKeys.IDENTITY_ALLOW_ANONYMOUS + " is false");
+        }
+        LiveConnection connection = new LiveConnection(id, identified.orElse(ANONYMOUS_PREFIX + id), identified.isEmpty(),
+                session, handshake.withOnlyHeaders(settings.handshakeHeaders()), this::groupsOf, settings, encoder, closer);
+        LiveConnection raced = bySessionId.putIfAbsent(session.getId(), connection);
+        if (raced != null) {
+            return raced;
+        }
+        users.compute(connection.identifier(), (identifier, user) -> {
+            User present = user == null ? new User() : user;
+            present.connections.add(connection);
+            return present;
+        });
+        return connection;
+    }
+
+    /** The configurator's capture if there was one; it holds every header, so it is not kept on the session. */
+    private static Handshake takeHandshake(Session session) {
+        Object captured = session.getUserProperties().remove(Handshake.USER_PROPERTY);
+        return captured instanceof Handshake handshake ? handshake : Handshake.of(session);
+    }
+
+    @Override
+    public Optional<Connection> unregister(Session session) {
+        LiveConnection connection = bySessionId.remove(session.getId());
+        if (connection == null) {
+            return Optional.empty();
+        }
+        connection.discardQueue();
+        users.computeIfPresent(connection.identifier(), (identifier, user) -> {
+            user.connections.remove(connection);
+            if (!user.connections.isEmpty()) {
+                return user;
+            }
+            user.roles.keySet().forEach(group -> leaveGroupIndex(identifier, group));
+            return null;
+        });
+        return Optional.of(connection);
+    }
+
+    /** Records activity for the heartbeat and presence; a no-op for sessions that are not registered. */
+    void touch(Session session) {
+        LiveConnection connection = bySessionId.get(session.getId());
+        if (connection != null) {
+            connection.touch();
+        }
+    }
+
+    @Override
+    public Optional<Connection> connection(Session session) {
+        return Optional.ofNullable(bySessionId.get(session.getId()));
+    }
+
+    @Override
+    public Optional<String> identifierOf(Session session) {
+        return connection(session).map(Connection::identifier);
+    }
+
+    @Override
+    public List<Connection> connectionsOf(String identifier) {
+        return liveConnectionsOf(identifier).stream()
+                .sorted(Comparator.comparing(Connection::openedAt))
+                .map(Connection.class::cast)
+                .toList();
+    }
+
+    private List<LiveConnection> liveConnectionsOf(String identifier) {
+        User user = identifier == null ? null : users.get(identifier);
+        if (user == null) {
+            return List.of();
+        }
+        // Snapshot under the same lock that mutates the set.
+        AtomicReference<List<LiveConnection>> snapshot = new AtomicReference<>(List.of());
+        users.computeIfPresent(identifier, (id, present) -> {
+            snapshot.set(List.copyOf(present.connections));
+            return present;
+        });
+        return snapshot.get();
+    }
+
+    @Override
+    public Set<String> identifiers() {
+        return Set.copyOf(users.keySet());
+    }
+
+    @Override
+    public int count() {
+        return bySessionId.size();
+    }
+
+    @Override
+    public boolean addToGroup(String identifier, String group) {
+        return addToGroup(identifier, group, DEFAULT_ROLE);
+    }
+
+    @Override
+    public boolean addToGroup(String identifier, String group, String role) {
+        Objects.requireNonNull(identifier, "identifier");
+        requireValidName("Group", group);
+        requireValidName("Role", role);
+        AtomicBoolean added = new AtomicBoolean();
+        users.computeIfPresent(identifier, (id, user) -> {
+            user.roles.put(group, role);
+            rolesByGroup.compute(group, (name, roles) -> {
+                Map<String, String> present = roles == null ? new ConcurrentHashMap<>() : roles;
+                present.put(id, role);
+                return present;
+            });
+            added.set(true);
+            return user;
+        });
+        return added.get();
+    }
+
+    @Override
+    public boolean removeFromGroup(String identifier, String group) {
+        if (identifier == null || group == null) {
+            return false;
+        }
+        AtomicBoolean removed = new AtomicBoolean();
+        users.computeIfPresent(identifier, (id, user) -> {
+            if (user.roles.remove(group) != null) {
+                leaveGroupIndex(id, group);
+                removed.set(true);
+            }
+            return user;
+        });
+        return removed.get();
+    }
+
+    /** Removes one identifier from a group's index and forgets the group when it empties. */
+    private void leaveGroupIndex(String identifier, String group) {
+        rolesByGroup.computeIfPresent(group, (name, roles) -> {
+            roles.remove(identifier);
+            return roles.isEmpty() ? null : roles;
+        });
+    }
+
+    @Override
+    public Set<String> groups() {
+        return Set.copyOf(rolesByGroup.keySet());
+    }
+
+    @Override
+    public Set<String> groupMembers(String group) {
+        Map<String, String> roles = group == null ? null : rolesByGroup.get(group);
+        return roles == null ? Set.of() : Set.copyOf(roles.keySet());
+    }
+
+    @Override
+    public Set<String> groupMembers(String group, String role) {
+        Map<String, String> roles = group == null ? null : rolesByGroup.get(group);
+        if (roles == null || role == null) {
+            return Set.of();
+        }
+        return roles.entrySet().stream()
+                .filter(member -> member.getValue().equals(role))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Set<String> groupsOf(String identifier) {
+        User user = identifier == null ? null : users.get(identifier);
+        return user == null ? Set.of() : Set.copyOf(user.roles.keySet());
+    }
+
+    @Override
+    public boolean isInGroup(String identifier, String group) {
+        return roleIn(identifier, group).isPresent();
+    }
+
+    @Override
+    public Optional<String> roleIn(String identifier, String group) {
+        User user = identifier == null || group == null ? null : users.get(identifier);
+        return user == null ? Optional.empty() : Optional.ofNullable(user.roles.get(group));
+    }
+
+    @Override
+    public int broadcast(Object message) {
+        return deliver(bySessionId.values().stream(), message);
+    }
+
+    @Override
+    public int sendTo(String identifier, Object message) {
+        return deliver(liveConnectionsOf(identifier).stream(), message);
+    }
+
+    @Override
+    public int sendToMany(Collection<String> identifiers, Object message) {
+        return deliver(Set.copyOf(identifiers).stream().flatMap(id -> liveConnectionsOf(id).stream()), message);
+    }
+
+    @Override
+    public int sendToGroup(String group, Object message) {
+        return deliver(groupMembers(group).stream().flatMap(id -> liveConnectionsOf(id).stream()), message);
+    }
+
+    @Override
+    public int sendToGroup(String group, String role, Object message) {
+        return deliver(groupMembers(group, role).stream().flatMap(id -> liveConnectionsOf(id).stream()), message);
+    }
+
+    /** Encodes once, then only enqueues: each offer returns at once whatever the recipient's state. */
+    private int deliver(Stream<LiveConnection> recipients, Object message) {
+        EncodedMessage encoded = encoder.encode(message);
+        int accepted = 0;
+        for (LiveConnection recipient : (Iterable<LiveConnection>) recipients::iterator) {
+            if (recipient.offer(encoded)) {
+                accepted++;
+            }
+        }
+        return accepted;
+    }
+
+    private static void requireValidName(String what, String name) {
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException(what + " name " + (name == null ? "null" : "'" + name + "'")
+                    + " is invalid: use 1 to " + MAX_NAME_LENGTH + " characters, not only white space");
+        }
+    }
+}

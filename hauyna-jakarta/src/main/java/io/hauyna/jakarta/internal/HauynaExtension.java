@@ -1,0 +1,81 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.HauynaConfigurator;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds the endpoints that use {@link HauynaConfigurator}, binds the lifecycle interceptor to their
+ * {@code @OnOpen}, {@code @OnMessage}, {@code @OnClose} and {@code @OnError} methods, and reports
+ * every endpoint Hauyna cannot hook, all together, as deployment problems.
+ */
+public class HauynaExtension implements Extension {
+
+    private static final List<Class<? extends Annotation>> LIFECYCLE =
+            List.of(OnOpen.class, OnMessage.class, OnClose.class, OnError.class);
+
+    private final List<String> problems = new ArrayList<>();
+
+    <T> void bindLifecycle(@Observes @WithAnnotations(ServerEndpoint.class) ProcessAnnotatedType<T> discovered) {
+        AnnotatedType<T> type = discovered.getAnnotatedType();
+        ServerEndpoint endpoint = type.getAnnotation(ServerEndpoint.class);
+        if (endpoint == null || !HauynaConfigurator.class.isAssignableFrom(endpoint.configurator())) {
+            return;
+        }
+        problems.addAll(problemsOf(type));
+        discovered.configureAnnotatedType()
+                .filterMethods(method -> LIFECYCLE.stream().anyMatch(method::isAnnotationPresent))
+                .forEach(method -> method.add(HauynaLifecycle.Literal.INSTANCE));
+    }
+
+    void reportProblems(@Observes AfterBeanDiscovery afterDiscovery) {
+        problems.forEach(problem -> afterDiscovery.addDefinitionError(new DefinitionException(problem)));
+        problems.clear();
+    }
+
+    static List<String> problemsOf(AnnotatedType<?> type) {
+        String name = type.getJavaClass().getName();
+        List<String> found = new ArrayList<>();
+        if (Modifier.isFinal(type.getJavaClass().getModifiers())) {
+            found.add("Endpoint " + name + " is final: Hauyna intercepts its lifecycle methods, so remove 'final'");
+        }
+        for (Class<? extends Annotation> lifecycle : List.of(OnOpen.class, OnClose.class)) {
+            List<AnnotatedMethod<?>> methods = new ArrayList<>();
+            type.getMethods().stream().filter(method -> method.isAnnotationPresent(lifecycle)).forEach(methods::add);
+            if (methods.isEmpty()) {
+                found.add("Endpoint " + name + " uses HauynaConfigurator but has no @" + lifecycle.getSimpleName()
+                        + " method: add one that takes the Session, e.g. @" + lifecycle.getSimpleName()
+                        + " public void " + lifecycle.getSimpleName().substring(2).toLowerCase() + "(Session session) {}");
+            }
+            for (AnnotatedMethod<?> method : methods) {
+                boolean takesSession = Arrays.asList(method.getJavaMember().getParameterTypes()).contains(Session.class);
+                if (!takesSession) {
+                    found.add("Endpoint method " + name + "." + method.getJavaMember().getName() + " is @" + lifecycle.getSimpleName()
+                            + " but does not take the jakarta.websocket.Session: add a Session parameter so Hauyna can track the connection");
+                }
+                if (Modifier.isFinal(method.getJavaMember().getModifiers())) {
+                    found.add("Endpoint method " + name + "." + method.getJavaMember().getName() + " is final: remove 'final' so Hauyna can intercept it");
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,107 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.HauynaConfigKeys;
+import io.hauyna.jakarta.OverflowPolicy;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/** The effective configuration, read and validated once at start-up. */
+@ApplicationScoped
+public class HauynaSettings {
+
+    private static final Logger LOG = Logger.getLogger(HauynaSettings.class.getName());
+
+    private int outboundMaxMessages;
+    private long outboundMaxBytes;
+    private OverflowPolicy overflowPolicy;
+    private Optional<String> identityQueryParameter;
+    private boolean allowAnonymous;
+    private List<String> handshakeHeaders;
+    private String source;
+
+    @PostConstruct
+    void read() {
+        ConfigValues values = new ConfigValues();
+        source = values.source();
+        outboundMaxMessages = value(values, HauynaConfigKeys.OUTBOUND_MAX_MESSAGES, Integer::valueOf,
+                HauynaConfigKeys.DEFAULT_OUTBOUND_MAX_MESSAGES, "a whole number of at least 1");
+        outboundMaxBytes = value(values, HauynaConfigKeys.OUTBOUND_MAX_BYTES, Long::valueOf,
+                HauynaConfigKeys.DEFAULT_OUTBOUND_MAX_BYTES, "a whole number of bytes of at least 1");
+        requireAtLeastOne(HauynaConfigKeys.OUTBOUND_MAX_MESSAGES, outboundMaxMessages);
+        requireAtLeastOne(HauynaConfigKeys.OUTBOUND_MAX_BYTES, outboundMaxBytes);
+        overflowPolicy = values.get(HauynaConfigKeys.OUTBOUND_OVERFLOW).map(OverflowPolicy::fromConfigValue)
+                .orElse(OverflowPolicy.CLOSE);
+        identityQueryParameter = values.get(HauynaConfigKeys.IDENTITY_QUERY_PARAMETER);
+        allowAnonymous = values.get(HauynaConfigKeys.IDENTITY_ALLOW_ANONYMOUS).map(v -> parseBoolean(HauynaConfigKeys.IDENTITY_ALLOW_ANONYMOUS, v))
+                .orElse(true);
+        handshakeHeaders = Arrays.stream(values.get(HauynaConfigKeys.HANDSHAKE_HEADERS)
+                        .orElse(HauynaConfigKeys.DEFAULT_HANDSHAKE_HEADERS).split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+    }
+
+    /** Reads the configuration when the application starts, so a bad value fails the deployment, and says what is in force. */
+    void logAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        LOG.info(() -> "Hauyna configuration (from " + source + "): outbound queue " + outboundMaxMessages + " messages / "
+                + outboundMaxBytes + " bytes per connection, overflow " + overflowPolicy.configValue()
+                + ", anonymous connections " + (allowAnonymous ? "allowed" : "refused"));
+        identityQueryParameter.ifPresent(name -> LOG.warning(() -> "Hauyna: " + HauynaConfigKeys.IDENTITY_QUERY_PARAMETER + "=" + name
+                + " lets any client choose its identifier with ?" + name + "=...; this is for development only, never for production"));
+    }
+
+    int outboundMaxMessages() {
+        return outboundMaxMessages;
+    }
+
+    long outboundMaxBytes() {
+        return outboundMaxBytes;
+    }
+
+    OverflowPolicy overflowPolicy() {
+        return overflowPolicy;
+    }
+
+    Optional<String> identityQueryParameter() {
+        return identityQueryParameter;
+    }
+
+    boolean allowAnonymous() {
+        return allowAnonymous;
+    }
+
+    List<String> handshakeHeaders() {
+        return handshakeHeaders;
+    }
+
+    private static <T> T value(ConfigValues values, String key, Function<String, T> parse, T fallback, String expected) {
+        Optional<String> raw = values.get(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return parse.apply(raw.get());
+        } catch (IllegalArgumentException notANumber) {
+            throw new IllegalArgumentException(key + " is '" + raw.get() + "': use " + expected, notANumber);
+        }
+    }
+
+    private static void requireAtLeastOne(String key, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " is " + value + ": use a value of at least 1");
+        }
+    }
+
+    private static boolean parseBoolean(String key, String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(key + " is '" + value + "': use true or false");
+    }
+}

@@ -1,0 +1,66 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.Handshake;
+import io.hauyna.jakarta.spi.IdentifierResolver;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Asks every {@link IdentifierResolver} bean, in priority order, who a new connection belongs to. */
+@ApplicationScoped
+public class Identification {
+
+    private static final Logger LOG = Logger.getLogger(Identification.class.getName());
+
+    @Inject
+    @Any
+    Instance<IdentifierResolver> resolverBeans;
+
+    private List<? extends Instance.Handle<IdentifierResolver>> resolvers;
+
+    @PostConstruct
+    void orderResolvers() {
+        resolvers = resolverBeans.handlesStream()
+                .sorted(Comparator.comparingInt(Identification::priorityOf))
+                .toList();
+    }
+
+    /**
+     * @return the first identifier a resolver gives, or empty when none does
+     * @throws SecurityException when a resolver fails, so that the connection is refused rather than misidentified
+     */
+    Optional<String> identify(Handshake handshake) {
+        for (Instance.Handle<IdentifierResolver> resolver : resolvers) {
+            Optional<String> identifier;
+            try {
+                identifier = resolver.get().resolve(handshake);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Identifier resolver " + resolver.getBean().getBeanClass().getName()
+                        + " failed for " + handshake + "; refusing the connection", e);
+                throw new SecurityException("Identifier resolver failed", e);
+            }
+            if (identifier != null && identifier.isPresent()) {
+                if (!identifier.get().isBlank()) {
+                    return identifier;
+                }
+                LOG.warning(() -> "Identifier resolver " + resolver.getBean().getBeanClass().getName()
+                        + " returned a blank identifier; ignoring it (return Optional.empty() instead)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int priorityOf(Instance.Handle<IdentifierResolver> handle) {
+        Priority priority = handle.getBean().getBeanClass().getAnnotation(Priority.class);
+        return priority == null ? IdentifierResolver.APPLICATION : priority.value();
+    }
+}

@@ -1,0 +1,161 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.Connection;
+import io.hauyna.jakarta.Handshake;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** A registered socket and its outbound queue. */
+final class LiveConnection implements Connection {
+
+    private final String id;
+    private final String identifier;
+    private final boolean anonymous;
+    private final Session session;
+    private final Handshake handshake;
+    private final Function<String, Set<String>> groupsOfIdentifier;
+    private final SessionCloser closer;
+    private final Map<String, Object> metadata = new ConcurrentHashMap<>();
+    private final Instant openedAt = Instant.now();
+    private volatile Instant lastActivity = openedAt;
+    private final OutboundQueue queue;
+    private final MessageEncoder encoder;
+
+    LiveConnection(String id, String identifier, boolean anonymous, Session session, Handshake handshake,
+                   Function<String, Set<String>> groupsOfIdentifier, HauynaSettings settings,
+                   MessageEncoder encoder, SessionCloser closer) {
+        this.id = id;
+        this.identifier = identifier;
+        this.anonymous = anonymous;
+        this.session = session;
+        this.handshake = handshake;
+        this.groupsOfIdentifier = groupsOfIdentifier;
+        this.encoder = encoder;
+        this.closer = closer;
+        this.queue = new OutboundQueue(session, settings.outboundMaxMessages(), settings.outboundMaxBytes(),
+                settings.overflowPolicy(), () -> close(SessionCloser.SLOW_CONSUMER));
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String identifier() {
+        return identifier;
+    }
+
+    @Override
+    public boolean anonymous() {
+        return anonymous;
+    }
+
+    @Override
+    public Session session() {
+        return session;
+    }
+
+    @Override
+    public Map<String, String> pathParameters() {
+        return handshake.pathParameters();
+    }
+
+    @Override
+    public Map<String, List<String>> queryParameters() {
+        return handshake.queryParameters();
+    }
+
+    @Override
+    public Map<String, List<String>> headers() {
+        return handshake.headers();
+    }
+
+    @Override
+    public Optional<Principal> principal() {
+        return handshake.principal();
+    }
+
+    @Override
+    public Set<String> groups() {
+        return groupsOfIdentifier.apply(identifier);
+    }
+
+    @Override
+    public Map<String, Object> metadata() {
+        return Map.copyOf(metadata);
+    }
+
+    @Override
+    public void putMetadata(String key, Object value) {
+        metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value: use removeMetadata to remove a key"));
+    }
+
+    @Override
+    public Optional<Object> removeMetadata(String key) {
+        return Optional.ofNullable(metadata.remove(key));
+    }
+
+    @Override
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    @Override
+    public Instant lastActivity() {
+        return lastActivity;
+    }
+
+    void touch() {
+        lastActivity = Instant.now();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public int queuedMessages() {
+        return queue.size();
+    }
+
+    @Override
+    public long queuedBytes() {
+        return queue.bytes();
+    }
+
+    @Override
+    public boolean send(Object message) {
+        return offer(encoder.encode(message));
+    }
+
+    boolean offer(EncodedMessage message) {
+        return queue.offer(message);
+    }
+
+    /** Called once, when the connection is unregistered. */
+    void discardQueue() {
+        queue.close();
+    }
+
+    @Override
+    public void close(CloseReason reason) {
+        closer.close(session, reason);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + ", " + identifier + ", " + session.getRequestURI().getPath() + "]";
+    }
+}

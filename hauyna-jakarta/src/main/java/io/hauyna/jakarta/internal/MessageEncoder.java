@@ -1,0 +1,43 @@
+package io.hauyna.jakarta.internal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+
+import java.util.Objects;
+
+/** Turns an application's message into the text sent on the wire: a {@code String} as it is, anything else as JSON-B. */
+@ApplicationScoped
+public class MessageEncoder {
+
+    private Jsonb jsonb;
+
+    @PostConstruct
+    void createJsonb() {
+        jsonb = JsonbBuilder.create();
+    }
+
+    @PreDestroy
+    void closeJsonb() throws Exception {
+        jsonb.close();
+    }
+
+    /**
+     * @throws IllegalArgumentException when JSON-B cannot encode the message, naming its type
+     */
+    EncodedMessage encode(Object message) {
+        Objects.requireNonNull(message, "message must not be null: send a String or an object JSON-B can encode");
+        if (message instanceof String text) {
+            return EncodedMessage.of(text);
+        }
+        try {
+            return EncodedMessage.of(jsonb.toJson(message));
+        } catch (JsonbException e) {
+            throw new IllegalArgumentException("Cannot encode a " + message.getClass().getName()
+                    + " as JSON: give it public getters or fields JSON-B can read, or send a String", e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.OverflowPolicy;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The messages on their way to one client: bounded in count and bytes, written with at most one
+ * asynchronous send in flight, so that a slow client costs only its own queue and never the caller.
+ */
+final class OutboundQueue {
+
+    private static final Logger LOG = Logger.getLogger(OutboundQueue.class.getName());
+
+    private final Session session;
+    private final int maxMessages;
+    private final long maxBytes;
+    private final OverflowPolicy policy;
+    private final Runnable closeSlowConsumer;
+
+    private final ArrayDeque<EncodedMessage> pending = new ArrayDeque<>();
+    private long pendingBytes;
+    private boolean sending;
+    private boolean closed;
+    private long dropped;
+
+    OutboundQueue(Session session, int maxMessages, long maxBytes, OverflowPolicy policy, Runnable closeSlowConsumer) {
+        this.session = session;
+        this.maxMessages = maxMessages;
+        this.maxBytes = maxBytes;
+        this.policy = policy;
+        this.closeSlowConsumer = closeSlowConsumer;
+    }
+
+    /**
+     * Queues a message and starts writing if nothing is in flight. Never blocks on the socket.
+     *
+     * @return {@code false} if the queue is closed or the message was refused by the overflow policy
+     */
+    boolean offer(EncodedMessage message) {
+        boolean overflowed = false;
+        boolean startSending = false;
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            if (!fits(message)) {
+                if (policy == OverflowPolicy.CLOSE) {
+                    discardAll();
+                    overflowed = true;
+                } else {
+                    while (!fits(message)) {
+                        pendingBytes -= pending.removeFirst().bytes();
+                        dropped++;
+                    }
+                }
+            }
+            if (!overflowed) {
+                pending.addLast(message);
+                pendingBytes += message.bytes();
+                startSending = !sending;
+                sending = true;
+            }
+        }
+        if (overflowed) {
+            LOG.fine(() -> "Closing slow consumer " + session.getId() + ": outbound queue full");
+            closeSlowConsumer.run();
+            return false;
+        }
+        if (startSending) {
+            drain();
+        }
+        return true;
+    }
+
+    /** Discards everything queued; later offers are refused. */
+    synchronized void close() {
+        discardAll();
+    }
+
+    synchronized int size() {
+        return pending.size();
+    }
+
+    synchronized long bytes() {
+        return pendingBytes;
+    }
+
+    /** @return how many messages {@link OverflowPolicy#DROP_OLDEST} has discarded */
+    synchronized long dropped() {
+        return dropped;
+    }
+
+    /** An empty queue takes any message, however large, so that no message is impossible to send. */
+    private boolean fits(EncodedMessage message) {
+        return pending.isEmpty() || (pending.size() < maxMessages && pendingBytes + message.bytes() <= maxBytes);
+    }
+
+    private void discardAll() {
+        closed = true;
+        pending.clear();
+        pendingBytes = 0;
+    }
+
+    /**
+     * Writes queued messages one at a time. A send that completes on this thread (inside
+     * {@code sendText}) continues the loop here instead of recursing, so a long queue cannot
+     * overflow the stack; a send that completes later continues on the container's thread.
+     */
+    private void drain() {
+        while (true) {
+            EncodedMessage next;
+            synchronized (this) {
+                next = closed ? null : pending.pollFirst();
+                if (next == null) {
+                    sending = false;
+                    return;
+                }
+                pendingBytes -= next.bytes();
+            }
+            Completion completion = new Completion();
+            try {
+                session.getAsyncRemote().sendText(next.text(), completion);
+            } catch (RuntimeException closedMeanwhile) {
+                failed(closedMeanwhile);
+                return;
+            }
+            if (completion.handOff()) {
+                return;
+            }
+            if (!completion.result.isOK()) {
+                failed(completion.result.getException());
+                return;
+            }
+        }
+    }
+
+    private void failed(Throwable cause) {
+        synchronized (this) {
+            discardAll();
+            sending = false;
+        }
+        // A client going away mid-send is ordinary: the container reports the close separately.
+        LOG.log(Level.FINE, "Send to " + session.getId() + " failed; discarding its queue", cause);
+    }
+
+    /** Whichever of the sender and the callback arrives second carries on with the queue. */
+    private final class Completion implements SendHandler {
+        private final AtomicBoolean firstArrived = new AtomicBoolean();
+        private volatile SendResult result;
+
+        @Override
+        public void onResult(SendResult sendResult) {
+            result = sendResult;
+            if (handOff()) {
+                return;
+            }
+            if (sendResult.isOK()) {
+                drain();
+            } else {
+                failed(sendResult.getException());
+            }
+        }
+
+        /** @return {@code true} if the other side has not arrived yet and will carry on */
+        boolean handOff() {
+            return firstArrived.compareAndSet(false, true);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.hauyna.jakarta.testing;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import org.glassfish.tyrus.client.ClientManager;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A real WebSocket client (Tyrus) that records what it receives. Waits are bounded and their
+ * failures say what did arrive.
+ */
+public final class TestClient implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final WebSocketContainer CONTAINER = ClientManager.createClient();
+
+    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final List<String> seen = new ArrayList<>();
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private Session session;
+
+    private TestClient() {
+    }
+
+    public static TestClient connect(URI uri) {
+        return connect(uri, Map.of());
+    }
+
+    /** Connects with extra handshake headers, e.g. {@code Origin} or {@code Authorization}. */
+    public static TestClient connect(URI uri, Map<String, String> headers) {
+        TestClient client = new TestClient();
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> requestHeaders) {
+                        headers.forEach((name, value) -> requestHeaders.put(name, List.of(value)));
+                    }
+                })
+                .build();
+        try {
+            client.session = CONTAINER.connectToServer(client.new Listener(), config, uri);
+        } catch (Exception e) {
+            throw new AssertionError("Could not connect to " + uri, e);
+        }
+        return client;
+    }
+
+    private final class Listener extends Endpoint {
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason reason) {
+            closed.complete(reason);
+        }
+    }
+
+    public void send(String text) {
+        try {
+            session.getBasicRemote().sendText(text);
+        } catch (IOException e) {
+            throw new AssertionError("Could not send " + text, e);
+        }
+    }
+
+    /** @return the next message, waiting at most 10 s */
+    public String next() {
+        try {
+            String message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (message == null) {
+                fail("No message within " + WAIT + "; received so far: " + seen);
+            }
+            seen.add(message);
+            return message;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** @return the next {@code count} messages in order */
+    public List<String> next(int count) {
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(next());
+        }
+        return messages;
+    }
+
+    /** Asserts that nothing (more) arrives within a short time. */
+    public void expectNothing(Duration within) {
+        try {
+            String unexpected = received.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+            if (unexpected != null) {
+                fail("Expected no message but received: " + unexpected);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** @return the close reason the server sent, waiting at most 10 s */
+    public CloseReason awaitClose() {
+        try {
+            return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("Connection not closed within " + WAIT + "; received: " + seen + received, e);
+        }
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session.isOpen()) {
+                session.close();
+            }
+        } catch (IOException ignored) {
+            // Already gone: nothing to release.
+        }
+    }
+}
