@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +61,11 @@ class HauynaConfiguratorTest {
         }
 
         @OnMessage
-        public void message(Session session, String text) {
+        public void message(Session session, String text) throws IOException {
+            if (text.equals("bye")) {
+                session.close();
+                return;
+            }
             connections.connection(session).orElseThrow().send("echo " + text);
         }
 
@@ -128,6 +133,19 @@ class HauynaConfiguratorTest {
         }
         await().until(() -> RoomEndpoint.destroyed.get() - destroyedBefore == 2);
         assertThat(RoomEndpoint.constructed.get() - constructedBefore).isEqualTo(2);
+    }
+
+    @Test
+    void anEndpointThatClosesItsOwnSessionIsUnregistered() {
+        Connections connections = server.bean(Connections.class);
+        try (TestClient client = TestClient.connect(server.uri("/rooms/lobby?user_id=frank"))) {
+            client.next();
+            connections.addToGroup("frank", "leavers");
+            client.send("bye");
+            client.awaitClose();
+        }
+        await().until(() -> connections.connectionsOf("frank").isEmpty());
+        assertThat(connections.groupMembers("leavers")).isEmpty();
     }
 
     @Test

@@ -9,12 +9,12 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
-import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -29,6 +29,9 @@ public class ConnectionLifecycleInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ConnectionLifecycleInterceptor.class.getName());
     private static final String REFUSED = ConnectionLifecycleInterceptor.class.getName() + ".refused";
+    private static final Duration DESTROY_GRACE = Duration.ofSeconds(60);
+    private static final CloseReason AUTHENTICATION_REQUIRED =
+            new CloseReason(HauynaCloseCodes.AUTHENTICATION_REQUIRED, "Authentication required");
 
     @Inject
     ConnectionRegistry registry;
@@ -36,22 +39,24 @@ public class ConnectionLifecycleInterceptor {
     @Inject
     EndpointProvider endpoints;
 
+    @Inject
+    SessionCloser closer;
+
+    @Inject
+    HauynaScheduler scheduler;
+
     @AroundInvoke
     Object aroundLifecycle(InvocationContext invocation) throws Exception {
         Session session = sessionArgument(invocation);
         if (session == null) {
             return invocation.proceed();
         }
-        if (session.getUserProperties().containsKey(REFUSED)) {
-            return null;
-        }
         Method method = invocation.getMethod();
-        if (method.isAnnotationPresent(OnOpen.class)) {
-            return open(invocation, session);
-        }
-        if (method.isAnnotationPresent(OnMessage.class)) {
-            registry.touch(session);
-            return invocation.proceed();
+        if (session.getUserProperties().containsKey(REFUSED)) {
+            if (method.isAnnotationPresent(OnClose.class)) {
+                endpoints.destroy(invocation.getTarget());
+            }
+            return null;
         }
         if (method.isAnnotationPresent(OnClose.class)) {
             try {
@@ -61,16 +66,29 @@ public class ConnectionLifecycleInterceptor {
                 endpoints.destroy(invocation.getTarget());
             }
         }
-        if (method.isAnnotationPresent(OnError.class)) {
-            try {
-                return invocation.proceed();
-            } finally {
-                if (!session.isOpen()) {
-                    registry.unregister(session);
-                }
+        try {
+            if (method.isAnnotationPresent(OnOpen.class)) {
+                return open(invocation, session);
             }
+            if (method.isAnnotationPresent(OnMessage.class)) {
+                registry.touch(session);
+            }
+            return invocation.proceed();
+        } finally {
+            forgetIfClosedMeanwhile(session, invocation.getTarget());
         }
-        return invocation.proceed();
+    }
+
+    /**
+     * An endpoint that closes its own session (or an error that closes it) may make the container
+     * call {@code @OnClose} from inside this very call, where CDI does not intercept it again. So
+     * the connection is unregistered here; the instance is destroyed by {@code @OnClose} if it
+     * still comes, otherwise after a grace period.
+     */
+    private void forgetIfClosedMeanwhile(Session session, Object endpoint) {
+        if (!session.isOpen() && registry.unregister(session).isPresent()) {
+            scheduler.schedule(() -> endpoints.destroy(endpoint), DESTROY_GRACE);
+        }
     }
 
     private Object open(InvocationContext invocation, Session session) throws Exception {
@@ -79,8 +97,10 @@ public class ConnectionLifecycleInterceptor {
         } catch (SecurityException unidentified) {
             session.getUserProperties().put(REFUSED, Boolean.TRUE);
             LOG.fine(() -> "Refusing unidentified connection to " + session.getRequestURI().getPath());
-            SessionCloser.closeNow(session, new CloseReason(HauynaCloseCodes.AUTHENTICATION_REQUIRED, "Authentication required"));
-            endpoints.destroy(invocation.getTarget());
+            // Closed from another thread: a container that calls @OnClose inside close() would
+            // otherwise call it from within this interceptor, where CDI does not intercept it again.
+            // The instance is destroyed at that @OnClose.
+            closer.close(session, AUTHENTICATION_REQUIRED);
             return null;
         }
         return invocation.proceed();

@@ -21,8 +21,12 @@ public class MessageEncoder {
     }
 
     @PreDestroy
-    void closeJsonb() throws Exception {
-        jsonb.close();
+    void closeJsonb() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not close JSON-B", e);
+        }
     }
 
     /**
