@@ -22,6 +22,8 @@ record EncodedMessage(String text, long bytes) {
             } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 bytes += 4;
                 i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 1; // an unpaired surrogate is encoded as '?', as String.getBytes does
             } else {
                 bytes += 3;
             }

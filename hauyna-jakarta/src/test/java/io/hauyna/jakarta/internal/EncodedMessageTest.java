@@ -1,0 +1,18 @@
+package io.hauyna.jakarta.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Queues are bounded in UTF-8 bytes: the count must equal what the encoder would produce. */
+class EncodedMessageTest {
+
+    @Test
+    void countsUtf8BytesWithoutEncoding() {
+        for (String text : new String[]{"", "ascii", "héllo", "€uro", "😀 emoji", "a\uD800b", "\uDC00 lone low"}) {
+            assertThat(EncodedMessage.utf8Length(text)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+        }
+    }
+}
