@@ -1,5 +1,6 @@
 package io.hauyna.jakarta;
 
+import io.hauyna.jakarta.internal.PrincipalIdentifierResolver;
 import io.hauyna.jakarta.spi.IdentifierResolver;
 import io.hauyna.jakarta.testing.HauynaServer;
 import io.hauyna.jakarta.testing.ReadyEndpoint;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
@@ -85,6 +87,15 @@ class IdentityTest {
     void aLaterResolverAnswersWhenEarlierOnesDoNot() {
         Connection connection = connectAndGet("?guest=bob", Map.of());
         assertThat(connection.identifier()).isEqualTo("guest-bob");
+    }
+
+    @Test
+    void theContainersPrincipalIdentifiesByDefault() {
+        Handshake authenticated = Handshake.of("/ready", URI.create("/ready"), Map.of(), () -> "dana");
+        Handshake unauthenticated = Handshake.of("/ready", URI.create("/ready"), Map.of(), null);
+
+        assertThat(new PrincipalIdentifierResolver().resolve(authenticated)).contains("dana");
+        assertThat(new PrincipalIdentifierResolver().resolve(unauthenticated)).isEmpty();
     }
 
     @Test
