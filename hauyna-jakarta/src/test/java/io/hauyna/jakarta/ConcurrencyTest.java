@@ -82,9 +82,7 @@ class ConcurrencyTest {
         try {
             for (int i = 0; i < CONNECTIONS_PER_THREAD; i++) {
                 String user = "t" + thread + "-u" + i % 3;
-                TestClient client = TestClient.connect(server.uri("/ready?user_id=" + user));
-                client.next();
-                open.addLast(client);
+                open.addLast(ReadyEndpoint.connectAs(server, user));
                 connections.addToGroup(user, "g" + i % 4, i % 2 == 0 ? "admin" : Connections.DEFAULT_ROLE);
                 connections.addToGroup(user, "g" + (i + 1) % 4);
                 if (i % 3 == 0) {

@@ -30,9 +30,7 @@ class ConnectionsTest {
     private final Connections connections = server.bean(Connections.class);
 
     private TestClient connect(String user) {
-        TestClient client = TestClient.connect(server.uri("/ready?user_id=" + user));
-        assertThat(client.next()).isEqualTo(ReadyEndpoint.READY);
-        return client;
+        return ReadyEndpoint.connectAs(server, user);
     }
 
     @AfterEach

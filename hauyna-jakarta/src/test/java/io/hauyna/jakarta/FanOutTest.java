@@ -35,9 +35,7 @@ class FanOutTest {
     }
 
     private TestClient connect(String user) {
-        TestClient client = TestClient.connect(server.uri("/ready?user_id=" + user));
-        assertThat(client.next()).isEqualTo(ReadyEndpoint.READY);
-        return client;
+        return ReadyEndpoint.connectAs(server, user);
     }
 
     @AfterEach

@@ -20,6 +20,19 @@ public class ReadyEndpoint {
 
     public static final String READY = "ready";
 
+    /**
+     * Connects to {@code /ready} as {@code user} (needs {@code hauyna.identity.query-parameter=user_id})
+     * and waits until registered. Broadcasts may overtake {@code ready}: the connection is
+     * registered before {@code @OnOpen} runs; they are skipped.
+     */
+    public static TestClient connectAs(HauynaServer server, String user) {
+        TestClient client = TestClient.connect(server.uri("/ready?user_id=" + user));
+        while (!READY.equals(client.next())) {
+            // a fan-out from another thread arrived first
+        }
+        return client;
+    }
+
     @Inject
     Connections connections;
 
