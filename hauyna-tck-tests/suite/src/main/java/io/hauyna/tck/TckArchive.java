@@ -1,0 +1,52 @@
+package io.hauyna.tck;
+
+import io.hauyna.jakarta.HauynaConfigurator;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.net.URISyntaxException;
+
+/**
+ * Builds the small WARs the suite deploys: the freshly built {@code hauyna-jakarta} jar in
+ * {@code WEB-INF/lib}, exactly as an application would ship it, plus the test's own classes.
+ */
+public final class TckArchive {
+
+    private static final String BEANS_XML = """
+            <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
+            """;
+
+    private TckArchive() {
+    }
+
+    /**
+     * @param name    the WAR's name, which becomes its context root
+     * @param classes the endpoints and beans of the test
+     * @return a WAR with Hauyna, {@link TrustingQueryResolver} and the given classes
+     */
+    public static WebArchive war(String name, Class<?>... classes) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibrary(hauynaJar())
+                .addClasses(TrustingQueryResolver.class)
+                .addClasses(classes)
+                .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
+    }
+
+    /** The hauyna-jakarta artifact on the test class path: the reactor's jar, or its classes directory in an IDE. */
+    private static JavaArchive hauynaJar() {
+        File location;
+        try {
+            location = new File(HauynaConfigurator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate hauyna-jakarta on the class path", e);
+        }
+        if (location.isDirectory()) {
+            return ShrinkWrap.create(ExplodedImporter.class, "hauyna-jakarta.jar").importDirectory(location).as(JavaArchive.class);
+        }
+        return ShrinkWrap.createFromZipFile(JavaArchive.class, location);
+    }
+}

@@ -1,0 +1,203 @@
+package io.hauyna.tck.connections;
+
+import io.hauyna.jakarta.testing.StalledClient;
+import io.hauyna.jakarta.testing.TestClient;
+import io.hauyna.tck.TckArchive;
+import io.hauyna.tck.TckUris;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Connections, groups and sends, black-box, on a real server. */
+@ExtendWith(ArquillianExtension.class)
+class ConnectionsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TckArchive.war("tck-connections", CommandEndpoint.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    /** Connects as {@code user} to {@code /commands/{room}} and returns the welcome frame. */
+    private TestClient connect(String user, String room) {
+        TestClient client = TestClient.connect(TckUris.ws(base, "/commands/" + room + "?user_id=" + user));
+        opened.add(client);
+        welcome = json(client.next());
+        assertThat(welcome.getString("type")).isEqualTo("welcome");
+        return client;
+    }
+
+    private JsonObject welcome;
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private JsonObject stats(TestClient client) {
+        client.send("stats");
+        return json(client.next());
+    }
+
+    @AfterEach
+    void closeAndWaitUntilForgotten() throws Exception {
+        for (AutoCloseable client : opened) {
+            client.close();
+        }
+        try (TestClient observer = TestClient.connect(TckUris.ws(base, "/commands/observer?user_id=observer"))) {
+            observer.next();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonObject stats = stats(observer);
+                return stats.getInt("count") == 1 && stats.getJsonObject("groups").isEmpty();
+            });
+        }
+    }
+
+    @Test
+    void theConnectionIsRegisteredBeforeOnOpenWithPathAndQueryKeptApart() {
+        connect("alice", "lobby");
+
+        assertThat(welcome.getString("identifier")).isEqualTo("alice");
+        assertThat(welcome.getJsonObject("path").toString()).isEqualTo("{\"room\":\"lobby\"}");
+        assertThat(welcome.getJsonObject("query").toString()).isEqualTo("{\"user_id\":[\"alice\"]}");
+    }
+
+    @Test
+    void queryParametersNeverIncludePathParametersEvenWithTheSameName() {
+        TestClient client = TestClient.connect(TckUris.ws(base, "/commands/lobby?user_id=bob&room=attic"));
+        opened.add(client);
+        JsonObject frame = json(client.next());
+
+        assertThat(frame.getJsonObject("path").toString()).isEqualTo("{\"room\":\"lobby\"}");
+        assertThat(frame.getJsonObject("query").toString()).isEqualTo("{\"user_id\":[\"bob\"],\"room\":[\"attic\"]}");
+    }
+
+    @Test
+    void eachConnectionGetsItsOwnInjectedEndpoint() {
+        connect("carol", "a");
+        String first = welcome.getString("instance");
+        connect("carol", "b");
+
+        assertThat(welcome.getString("instance")).isNotEqualTo(first);
+    }
+
+    @Test
+    void aMessageToAUserReachesEveryTabOfThatUserOnly() {
+        TestClient tab1 = connect("dave", "lobby");
+        TestClient tab2 = connect("dave", "lobby");
+        TestClient other = connect("erin", "lobby");
+
+        other.send("user dave hi dave");
+        assertThat(other.next()).isEqualTo("sent 2");
+        assertThat(tab1.next()).isEqualTo("hi dave");
+        assertThat(tab2.next()).isEqualTo("hi dave");
+
+        other.send("many dave,erin,dave both");
+        assertThat(other.next()).isEqualTo("both");
+        assertThat(other.next()).isEqualTo("sent 3");
+    }
+
+    @Test
+    void groupsCarryRolesAndMessagesCanTargetOneRole() {
+        TestClient admin = connect("frank", "lobby");
+        TestClient member = connect("grace", "lobby");
+        admin.send("join ops admin");
+        assertThat(admin.next()).isEqualTo("joined true");
+        member.send("join ops");
+        assertThat(member.next()).isEqualTo("joined true");
+
+        member.send("role ops admin admins only");
+        assertThat(admin.next()).isEqualTo("admins only");
+        assertThat(member.next()).isEqualTo("sent 1");
+
+        admin.send("group ops everyone");
+        assertThat(admin.next()).isEqualTo("everyone");
+        assertThat(admin.next()).isEqualTo("sent 2");
+        assertThat(member.next()).isEqualTo("everyone");
+
+        member.send("leave ops");
+        assertThat(member.next()).isEqualTo("left true");
+        assertThat(stats(admin).getJsonObject("groups").toString()).isEqualTo("{\"ops\":[\"frank\"]}");
+    }
+
+    @Test
+    void membershipEndsWithTheLastConnectionOfTheUser() {
+        TestClient tab1 = connect("heidi", "lobby");
+        TestClient tab2 = connect("heidi", "lobby");
+        tab1.send("join team");
+        tab1.next();
+
+        tab1.close();
+        TestClient watcher = connect("ivan", "lobby");
+        await().until(() -> stats(watcher).getInt("count") == 2);
+        assertThat(stats(watcher).getJsonObject("groups").toString()).isEqualTo("{\"team\":[\"heidi\"]}");
+
+        tab2.close();
+        await().until(() -> stats(watcher).getJsonObject("groups").isEmpty());
+        assertThat(stats(watcher).getJsonArray("identifiers").toString()).isEqualTo("[\"ivan\"]");
+    }
+
+    @Test
+    void anEndpointThatClosesItsOwnSessionIsUnregistered() {
+        TestClient leaver = connect("judy", "lobby");
+        TestClient watcher = connect("kim", "lobby");
+        leaver.send("join leavers");
+        leaver.next();
+
+        leaver.send("close");
+        leaver.awaitClose();
+        await().until(() -> stats(watcher).getJsonArray("identifiers").toString().equals("[\"kim\"]"));
+        assertThat(stats(watcher).getJsonObject("groups").isEmpty()).isTrue();
+    }
+
+    @Test
+    void objectsAreSentAsJson() {
+        TestClient client = connect("leo", "lobby");
+        client.send("json héllo \"quoted\"");
+
+        JsonObject frame = json(client.next());
+        assertThat(frame.getString("text")).isEqualTo("héllo \"quoted\"");
+        assertThat(frame.getString("from")).isEqualTo("leo");
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedWhileTheOthersGetEverything() {
+        StalledClient slow = StalledClient.connect(TckUris.ws(base, "/commands/lobby?user_id=slow"), 1);
+        opened.add(slow);
+        TestClient fast = connect("fast", "lobby");
+        await().until(() -> slow.received().size() == 1);
+        TestClient slowJoiner = connect("slow", "lobby");
+        slowJoiner.send("join feed");
+        slowJoiner.next();
+        slowJoiner.close();
+        fast.send("join feed");
+        fast.next();
+        await().until(() -> stats(fast).getInt("count") == 2);
+
+        // 2,000 x 16 KiB = 31 MiB: far beyond socket buffers plus the default 1 MiB queue.
+        fast.send("flood feed 2000 16384");
+        for (int i = 0; i < 2000; i++) {
+            assertThat(fast.next()).hasSize(16384);
+        }
+        assertThat(fast.next()).startsWith("flooded ");
+        await().atMost(Duration.ofSeconds(30)).until(() -> stats(fast).getJsonArray("identifiers").toString().equals("[\"fast\"]"));
+    }
+}
