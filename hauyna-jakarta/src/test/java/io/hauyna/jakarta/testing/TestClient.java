@@ -87,7 +87,7 @@ public final class TestClient implements AutoCloseable {
         try {
             String message = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (message == null) {
-                fail("No message within " + WAIT + "; received so far: " + seen);
+                fail("No message within " + WAIT + "; received so far: " + abbreviated(seen));
             }
             seen.add(message);
             return message;
@@ -124,8 +124,16 @@ public final class TestClient implements AutoCloseable {
         try {
             return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new AssertionError("Connection not closed within " + WAIT + "; received: " + seen + received, e);
+            throw new AssertionError("Connection not closed within " + WAIT + "; received: " + abbreviated(seen), e);
         }
+    }
+
+    /** Failure messages show the last few messages, each cut short: a flood must not flood the log. */
+    private static String abbreviated(List<String> messages) {
+        List<String> last = messages.subList(Math.max(0, messages.size() - 5), messages.size());
+        return messages.size() + " message(s), the last: " + last.stream()
+                .map(m -> m.length() > 120 ? m.substring(0, 120) + "...(" + m.length() + " chars)" : m)
+                .toList();
     }
 
     public boolean isOpen() {

@@ -192,12 +192,15 @@ class ConnectionsIT {
         fast.next();
         await().until(() -> stats(fast).getInt("count") == 2);
 
-        // 2,000 x 16 KiB = 31 MiB: far beyond socket buffers plus the default 1 MiB queue.
-        fast.send("flood feed 2000 16384");
-        for (int i = 0; i < 2000; i++) {
-            assertThat(fast.next()).hasSize(16384);
+        // 40 batches of 50 x 16 KiB = 31 MiB, far beyond socket buffers plus the stalled client's
+        // 1 MiB queue. Each batch (800 KiB) fits the fast client's queue, which drains between batches.
+        for (int batch = 0; batch < 40; batch++) {
+            fast.send("flood feed 50 16384");
+            for (int i = 0; i < 50; i++) {
+                assertThat(fast.next()).as("batch %d message %d", batch, i).hasSize(16384);
+            }
+            assertThat(fast.next()).startsWith("flooded ");
         }
-        assertThat(fast.next()).startsWith("flooded ");
         await().atMost(Duration.ofSeconds(30)).until(() -> stats(fast).getJsonArray("identifiers").toString().equals("[\"fast\"]"));
     }
 }
