@@ -52,9 +52,14 @@ class ConnectionsIT {
         return Json.createReader(new StringReader(text)).readObject();
     }
 
+    /** Sends a command and returns the next frame, which is its reply unless a fan-out came first. */
+    private static String ask(TestClient client, String command) {
+        client.send(command);
+        return client.next();
+    }
+
     private JsonObject stats(TestClient client) {
-        client.send("stats");
-        return json(client.next());
+        return json(ask(client, "stats"));
     }
 
     @AfterEach
@@ -119,10 +124,8 @@ class ConnectionsIT {
     void groupsCarryRolesAndMessagesCanTargetOneRole() {
         TestClient admin = connect("frank", "lobby");
         TestClient member = connect("grace", "lobby");
-        admin.send("join ops admin");
-        assertThat(admin.next()).isEqualTo("joined true");
-        member.send("join ops");
-        assertThat(member.next()).isEqualTo("joined true");
+        assertThat(ask(admin, "join ops admin")).isEqualTo("joined true");
+        assertThat(ask(member, "join ops")).isEqualTo("joined true");
 
         member.send("role ops admin admins only");
         assertThat(admin.next()).isEqualTo("admins only");
@@ -133,8 +136,7 @@ class ConnectionsIT {
         assertThat(admin.next()).isEqualTo("sent 2");
         assertThat(member.next()).isEqualTo("everyone");
 
-        member.send("leave ops");
-        assertThat(member.next()).isEqualTo("left true");
+        assertThat(ask(member, "leave ops")).isEqualTo("left true");
         assertThat(stats(admin).getJsonObject("groups").toString()).isEqualTo("{\"ops\":[\"frank\"]}");
     }
 
@@ -142,8 +144,7 @@ class ConnectionsIT {
     void membershipEndsWithTheLastConnectionOfTheUser() {
         TestClient tab1 = connect("heidi", "lobby");
         TestClient tab2 = connect("heidi", "lobby");
-        tab1.send("join team");
-        tab1.next();
+        ask(tab1, "join team");
 
         tab1.close();
         TestClient watcher = connect("ivan", "lobby");
@@ -159,8 +160,7 @@ class ConnectionsIT {
     void anEndpointThatClosesItsOwnSessionIsUnregistered() {
         TestClient leaver = connect("judy", "lobby");
         TestClient watcher = connect("kim", "lobby");
-        leaver.send("join leavers");
-        leaver.next();
+        ask(leaver, "join leavers");
 
         leaver.send("close");
         leaver.awaitClose();
@@ -185,11 +185,9 @@ class ConnectionsIT {
         TestClient fast = connect("fast", "lobby");
         await().until(() -> slow.received().size() == 1);
         TestClient slowJoiner = connect("slow", "lobby");
-        slowJoiner.send("join feed");
-        slowJoiner.next();
+        ask(slowJoiner, "join feed");
         slowJoiner.close();
-        fast.send("join feed");
-        fast.next();
+        ask(fast, "join feed");
         await().until(() -> stats(fast).getInt("count") == 2);
 
         // 40 batches of 50 x 16 KiB = 31 MiB, far beyond socket buffers plus the stalled client's
