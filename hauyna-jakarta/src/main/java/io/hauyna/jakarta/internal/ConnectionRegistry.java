@@ -5,6 +5,8 @@ import io.hauyna.jakarta.Connections;
 import io.hauyna.jakarta.Handshake;
 import io.hauyna.jakarta.HauynaConfigKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 
@@ -20,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,6 +35,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ConnectionRegistry implements Connections {
 
+    private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
     private static final String ANONYMOUS_PREFIX = "anonymous:";
     private static final int MAX_NAME_LENGTH = 200;
 
@@ -49,6 +54,10 @@ public class ConnectionRegistry implements Connections {
 
     @Inject
     SessionCloser closer;
+
+    @Inject
+    @Any
+    Instance<ConnectionListener> listeners;
 
     /** One identifier's open connections and group roles; guarded by {@code users.compute}. */
     private static final class User {
@@ -94,7 +103,7 @@ public class ConnectionRegistry implements Connections {
         if (connection == null) {
             return Optional.empty();
         }
-        connection.discardQueue();
+        connection.markUnregistered();
         users.computeIfPresent(connection.identifier(), (identifier, user) -> {
             user.connections.remove(connection);
             if (!user.connections.isEmpty()) {
@@ -103,7 +112,24 @@ public class ConnectionRegistry implements Connections {
             user.roles.keySet().forEach(group -> leaveGroupIndex(identifier, group));
             return null;
         });
+        notifyClosed(connection);
         return Optional.of(connection);
+    }
+
+    /** Every listener runs, whatever another one throws: a close must clear all state. */
+    private void notifyClosed(LiveConnection connection) {
+        for (ConnectionListener listener : listeners) {
+            try {
+                listener.connectionClosed(connection);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Cleaning up " + connection + " in " + listener.getClass().getName() + " failed", e);
+            }
+        }
+    }
+
+    /** @return the registered connection of a session, as the implementation type */
+    Optional<LiveConnection> live(Session session) {
+        return Optional.ofNullable(bySessionId.get(session.getId()));
     }
 
     /** Records activity for the heartbeat and presence; a no-op for sessions that are not registered. */
@@ -269,12 +295,22 @@ public class ConnectionRegistry implements Connections {
         return deliver(groupMembers(group, role).stream().flatMap(id -> liveConnectionsOf(id).stream()), message);
     }
 
-    /** Encodes once, then only enqueues: each offer returns at once whatever the recipient's state. */
+    /** Sends an encoded frame to every connection of a group's members but one (the sender's). */
+    int deliverToGroup(String group, EncodedMessage message, LiveConnection except) {
+        return offerAll(groupMembers(group).stream().flatMap(id -> liveConnectionsOf(id).stream())
+                .filter(recipient -> recipient != except), message);
+    }
+
+    /** Encodes once, then only enqueues. */
     private int deliver(Stream<LiveConnection> recipients, Object message) {
-        EncodedMessage encoded = encoder.encode(message);
+        return offerAll(recipients, encoder.encode(message));
+    }
+
+    /** Each offer returns at once whatever the recipient's state. */
+    private static int offerAll(Stream<LiveConnection> recipients, EncodedMessage message) {
         int accepted = 0;
         for (LiveConnection recipient : (Iterable<LiveConnection>) recipients::iterator) {
-            if (recipient.offer(encoded)) {
+            if (recipient.offer(message)) {
                 accepted++;
             }
         }

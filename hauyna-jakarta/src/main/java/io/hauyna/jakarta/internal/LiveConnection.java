@@ -28,6 +28,7 @@ final class LiveConnection implements Connection {
     private final Map<String, Object> metadata = new ConcurrentHashMap<>();
     private final Instant openedAt = Instant.now();
     private volatile Instant lastActivity = openedAt;
+    private volatile boolean unregistered;
     private final OutboundQueue queue;
     private final MessageEncoder encoder;
 
@@ -144,9 +145,14 @@ final class LiveConnection implements Connection {
         return queue.offer(message);
     }
 
-    /** Called once, when the connection is unregistered. */
-    void discardQueue() {
+    /** Called once, when the connection is unregistered: later sends are refused and later subscriptions undone. */
+    void markUnregistered() {
+        unregistered = true;
         queue.close();
+    }
+
+    boolean unregistered() {
+        return unregistered;
     }
 
     @Override

@@ -1,0 +1,95 @@
+package io.hauyna.jakarta;
+
+import jakarta.websocket.Session;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Named channels that connections subscribe to, each subscription with its own metadata. An
+ * {@code @ApplicationScoped} bean: {@code @Inject Channels channels}.
+ *
+ * <p>A subscription belongs to one <em>connection</em> (unlike group membership, which belongs to
+ * an identifier): a user with two tabs may be in a channel with one tab only. Every subscription
+ * of a connection ends when it closes, with a {@link ChannelLeft} event for each. A channel with no
+ * subscribers does not exist.
+ *
+ * <p>Channel names are 1 to {@value #MAX_NAME_LENGTH} characters among letters, digits and
+ * {@code _ . : - @}, e.g. {@code room:lobby} or {@code notifications:alice}; other names are
+ * refused with an {@link IllegalArgumentException} that says so.
+ *
+ * <p>The server API is trusted: it does not consult {@link io.hauyna.jakarta.spi.ChannelAuthorizer},
+ * which guards what clients ask for over the protocol. Sends behave as in {@link Connections}:
+ * encoded once per call, queued per recipient, never blocking the caller. All methods are
+ * thread-safe; queries return immutable snapshots, never {@code null}.
+ *
+ * @since 0.1
+ */
+public interface Channels {
+
+    /** The longest channel name accepted. */
+    int MAX_NAME_LENGTH = 200;
+
+    /**
+     * Subscribes a registered connection to a channel, or replaces the metadata of its existing
+     * subscription. Fires {@link ChannelJoined} when the subscription is new.
+     *
+     * @param channel  a valid channel name
+     * @param session  the session of a registered connection
+     * @param metadata what to attach to this subscription, e.g. a display name; may be empty
+     * @return {@code true} if the connection was not subscribed before
+     * @throws IllegalArgumentException when the channel name is invalid
+     * @throws IllegalStateException    when the session has no registered connection
+     */
+    boolean subscribe(String channel, Session session, Map<String, Object> metadata);
+
+    /**
+     * Unsubscribes a connection from a channel; fires {@link ChannelLeft} if it was subscribed.
+     *
+     * @return {@code true} if it was subscribed
+     */
+    boolean unsubscribe(String channel, Session session);
+
+    /**
+     * Sends a message to every subscriber of a channel.
+     *
+     * @param message a {@code String} or an object JSON-B can encode
+     * @return how many connections accepted it; 0 if the channel has no subscribers
+     */
+    int broadcastTo(String channel, Object message);
+
+    /**
+     * Sends a message to every subscriber of a channel except the given connection (the sender).
+     *
+     * @return how many connections accepted it
+     */
+    int broadcastFrom(Session sender, String channel, Object message);
+
+    /** @return the identifiers subscribed to the channel (by any connection); empty if none */
+    Set<String> subscribers(String channel);
+
+    /** @return every subscription to the channel, oldest first; empty if none */
+    List<Subscription> subscriptions(String channel);
+
+    /** @return the channels the session's connection is subscribed to; empty if none or not registered */
+    Set<String> subscribedChannels(Session session);
+
+    /** @return {@code true} if the session's connection is subscribed to the channel */
+    boolean isSubscribed(String channel, Session session);
+
+    /** @return the metadata of the session's subscription to the channel, or empty if it is not subscribed */
+    Optional<Map<String, Object>> subscriptionMetadata(String channel, Session session);
+
+    /** @return the names of all channels with at least one subscriber */
+    Set<String> channels();
+
+    /**
+     * Unsubscribes a connection from every channel, firing {@link ChannelLeft} for each. Hauyna
+     * calls it when a connection closes; call it yourself only for endpoints you register by hand.
+     *
+     * @return how many subscriptions were removed
+     */
+    int cleanup(Session session);
+}

@@ -1,0 +1,37 @@
+package io.hauyna.jakarta;
+
+/**
+ * The kinds of error a client can receive, each with a stable wire name (the {@code error_type}
+ * of an {@code error} frame or of a {@code reply} with status {@code error}). Listed with when
+ * each is sent in {@code docs/PROTOCOL.md}.
+ *
+ * @since 0.1
+ */
+public enum ErrorType {
+
+    /** The text is not JSON. */
+    INVALID_JSON("invalid_json"),
+    /** Valid JSON, but not an object, or a required field is missing or of the wrong type. */
+    INVALID_MESSAGE("invalid_message"),
+    /** The frame's {@code type} is not one the server knows. */
+    UNKNOWN_TYPE("unknown_type"),
+    /** A field has the right type but a value that is not allowed (e.g. a channel name with spaces). */
+    VALIDATION_ERROR("validation_error"),
+    /** The connection may not do this (an authorizer refused, or it is not a member). */
+    FORBIDDEN("forbidden"),
+    /** The target does not exist (e.g. a direct message to a user who is not connected). */
+    NOT_FOUND("not_found"),
+    /** The server failed; the cause is logged for the operator, never sent. */
+    INTERNAL_ERROR("internal_error");
+
+    private final String wireName;
+
+    ErrorType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** @return the name used on the wire, e.g. {@code invalid_json} */
+    public String wireName() {
+        return wireName;
+    }
+}

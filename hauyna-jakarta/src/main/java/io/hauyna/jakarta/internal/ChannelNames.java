@@ -1,0 +1,32 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.Channels;
+
+import java.util.regex.Pattern;
+
+/** The one rule for channel names, with the message that explains it. */
+final class ChannelNames {
+
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:@-]{1," + Channels.MAX_NAME_LENGTH + "}");
+
+    private ChannelNames() {
+    }
+
+    static boolean isValid(String name) {
+        return name != null && VALID.matcher(name).matches();
+    }
+
+    /** @throws IllegalArgumentException saying what is allowed */
+    static String requireValid(String name) {
+        if (!isValid(name)) {
+            throw new IllegalArgumentException(problem(name));
+        }
+        return name;
+    }
+
+    static String problem(String name) {
+        String shown = name == null ? "null" : "'" + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "'";
+        return "Channel name " + shown + " is invalid: use 1 to " + Channels.MAX_NAME_LENGTH
+                + " letters, digits, '_', '.', ':', '-' or '@'";
+    }
+}

@@ -1,0 +1,205 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.ChannelJoined;
+import io.hauyna.jakarta.ChannelLeft;
+import io.hauyna.jakarta.Channels;
+import io.hauyna.jakarta.Subscription;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * The {@link Channels} bean. Two indexes, by channel and by connection, each mutated atomically;
+ * a subscription racing with its connection's close is undone by whichever of the two runs last.
+ */
+@ApplicationScoped
+public class ChannelRegistry implements Channels, ConnectionListener {
+
+    /** One subscription as stored: immutable, replaced whole when its metadata changes. */
+    private record Entry(LiveConnection connection, Map<String, Object> metadata, Instant joinedAt) {
+        Subscription toSubscription(String channel) {
+            return new Subscription(channel, connection, metadata, joinedAt);
+        }
+    }
+
+    private final Map<String, Map<String, Entry>> byChannel = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> byConnection = new ConcurrentHashMap<>();
+
+    @Inject
+    ConnectionRegistry connections;
+
+    @Inject
+    MessageEncoder encoder;
+
+    @Inject
+    Event<Object> events;
+
+    @Override
+    public boolean subscribe(String channel, Session session, Map<String, Object> metadata) {
+        ChannelNames.requireValid(channel);
+        return subscribe(channel, connections.live(session)
+                .orElseThrow(() -> new IllegalStateException("Session " + session.getId() + " is not registered: "
+                        + "subscribe from @OnOpen or later of an endpoint that uses HauynaConfigurator")), metadata);
+    }
+
+    /** @return {@code true} if the subscription is new */
+    boolean subscribe(String channel, LiveConnection connection, Map<String, Object> metadata) {
+        Map<String, Object> copied = Map.copyOf(metadata);
+        AtomicReference<Entry> previous = new AtomicReference<>();
+        byChannel.compute(channel, (name, entries) -> {
+            Map<String, Entry> present = entries == null ? new ConcurrentHashMap<>() : entries;
+            Entry before = present.get(connection.id());
+            previous.set(before);
+            present.put(connection.id(), new Entry(connection, copied, before == null ? Instant.now() : before.joinedAt()));
+            return present;
+        });
+        byConnection.computeIfAbsent(connection.id(), id -> ConcurrentHashMap.newKeySet()).add(channel);
+        if (connection.unregistered()) {
+            // Closed meanwhile: its cleanup may have run before this subscription existed.
+            remove(channel, connection);
+            return false;
+        }
+        if (previous.get() != null) {
+            return false;
+        }
+        events.fire(new ChannelJoined(channel, connection.identifier(), connection.id(), copied));
+        return true;
+    }
+
+    @Override
+    public boolean unsubscribe(String channel, Session session) {
+        return connections.live(session).map(connection -> unsubscribe(channel, connection)).orElse(false);
+    }
+
+    boolean unsubscribe(String channel, LiveConnection connection) {
+        Optional<Entry> removed = remove(channel, connection);
+        removed.ifPresent(entry -> events.fire(new ChannelLeft(channel, connection.identifier(), connection.id(), entry.metadata())));
+        return removed.isPresent();
+    }
+
+    private Optional<Entry> remove(String channel, LiveConnection connection) {
+        AtomicReference<Entry> removed = new AtomicReference<>();
+        byChannel.computeIfPresent(channel, (name, entries) -> {
+            removed.set(entries.remove(connection.id()));
+            return entries.isEmpty() ? null : entries;
+        });
+        byConnection.computeIfPresent(connection.id(), (id, channels) -> {
+            channels.remove(channel);
+            return channels.isEmpty() ? null : channels;
+        });
+        return Optional.ofNullable(removed.get());
+    }
+
+    @Override
+    public int broadcastTo(String channel, Object message) {
+        return deliver(channel, encoder.encode(message), null);
+    }
+
+    @Override
+    public int broadcastFrom(Session sender, String channel, Object message) {
+        return deliver(channel, encoder.encode(message), sender.getId());
+    }
+
+    /** Sends an encoded message to a channel's subscribers, except the connection of {@code exceptSessionId}. */
+    int deliver(String channel, EncodedMessage message, String exceptSessionId) {
+        Map<String, Entry> entries = channel == null ? null : byChannel.get(channel);
+        if (entries == null) {
+            return 0;
+        }
+        int accepted = 0;
+        for (Entry entry : entries.values()) {
+            if (!entry.connection().session().getId().equals(exceptSessionId) && entry.connection().offer(message)) {
+                accepted++;
+            }
+        }
+        return accepted;
+    }
+
+    @Override
+    public Set<String> subscribers(String channel) {
+        return entriesOf(channel).stream().map(entry -> entry.connection().identifier()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public List<Subscription> subscriptions(String channel) {
+        return entriesOf(channel).stream()
+                .sorted(Comparator.comparing(Entry::joinedAt))
+                .map(entry -> entry.toSubscription(channel))
+                .toList();
+    }
+
+    private List<Entry> entriesOf(String channel) {
+        Map<String, Entry> entries = channel == null ? null : byChannel.get(channel);
+        return entries == null ? List.of() : List.copyOf(entries.values());
+    }
+
+    @Override
+    public Set<String> subscribedChannels(Session session) {
+        return connections.live(session).map(this::subscribedChannels).orElse(Set.of());
+    }
+
+    Set<String> subscribedChannels(LiveConnection connection) {
+        Set<String> channels = byConnection.get(connection.id());
+        return channels == null ? Set.of() : Set.copyOf(channels);
+    }
+
+    @Override
+    public boolean isSubscribed(String channel, Session session) {
+        return subscriptionMetadata(channel, session).isPresent();
+    }
+
+    boolean isSubscribed(String channel, LiveConnection connection) {
+        Map<String, Entry> entries = byChannel.get(channel);
+        return entries != null && entries.containsKey(connection.id());
+    }
+
+    @Override
+    public Optional<Map<String, Object>> subscriptionMetadata(String channel, Session session) {
+        Optional<LiveConnection> connection = connections.live(session);
+        Map<String, Entry> entries = channel == null ? null : byChannel.get(channel);
+        if (connection.isEmpty() || entries == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(entries.get(connection.get().id())).map(Entry::metadata);
+    }
+
+    @Override
+    public Set<String> channels() {
+        return Set.copyOf(byChannel.keySet());
+    }
+
+    @Override
+    public int cleanup(Session session) {
+        return connections.live(session).map(this::cleanup).orElse(0);
+    }
+
+    private int cleanup(LiveConnection connection) {
+        Set<String> channels = byConnection.get(connection.id());
+        if (channels == null) {
+            return 0;
+        }
+        int removed = 0;
+        for (String channel : Set.copyOf(channels)) {
+            if (unsubscribe(channel, connection)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public void connectionClosed(LiveConnection connection) {
+        cleanup(connection);
+    }
+}

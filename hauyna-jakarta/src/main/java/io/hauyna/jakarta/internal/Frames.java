@@ -1,0 +1,54 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.ErrorType;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+
+/**
+ * Builds the frames the server sends, as text, with the field names of {@code docs/PROTOCOL.md}.
+ * Each is built once and then offered to every recipient.
+ */
+final class Frames {
+
+    /** Looked up once: {@code Json.createObjectBuilder()} would look the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private Frames() {
+    }
+
+    static String channelMessage(String channel, String from, JsonValue message) {
+        return JSON.createObjectBuilder().add("type", "channel_message").add("channel", channel)
+                .add("from", from).add("message", message).build().toString();
+    }
+
+    static String directMessage(String from, JsonValue message) {
+        return JSON.createObjectBuilder().add("type", "direct_message").add("from", from)
+                .add("message", message).build().toString();
+    }
+
+    static String groupMessage(String group, String from, JsonValue message) {
+        return JSON.createObjectBuilder().add("type", "group_message").add("group", group)
+                .add("from", from).add("message", message).build().toString();
+    }
+
+    static String pong(JsonValue ref) {
+        return withRef(JSON.createObjectBuilder().add("type", "pong"), ref).build().toString();
+    }
+
+    static String ok(JsonValue ref) {
+        return JSON.createObjectBuilder().add("type", "reply").add("ref", ref).add("status", "ok").build().toString();
+    }
+
+    /** A reply with status error when the frame had a ref, else an error frame. */
+    static String error(ErrorType type, String message, JsonValue ref) {
+        JsonObjectBuilder frame = ref == null
+                ? JSON.createObjectBuilder().add("type", "error")
+                : JSON.createObjectBuilder().add("type", "reply").add("ref", ref).add("status", "error");
+        return frame.add("error_type", type.wireName()).add("message", message).build().toString();
+    }
+
+    private static JsonObjectBuilder withRef(JsonObjectBuilder frame, JsonValue ref) {
+        return ref == null ? frame : frame.add("ref", ref);
+    }
+}

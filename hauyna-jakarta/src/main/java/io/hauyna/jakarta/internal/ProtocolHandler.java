@@ -1,0 +1,217 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.ErrorType;
+import io.hauyna.jakarta.HauynaProtocol;
+import io.hauyna.jakarta.spi.ChannelAuthorizer;
+import io.hauyna.jakarta.spi.ChannelDecision;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.websocket.Session;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@link HauynaProtocol} bean: checks the structure of every frame, dispatches it by type, and
+ * answers with exactly one reply when the frame has a {@code ref}, or an error frame when it has
+ * none and fails.
+ */
+@ApplicationScoped
+public class ProtocolHandler implements HauynaProtocol {
+
+    private static final Logger LOG = Logger.getLogger(ProtocolHandler.class.getName());
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final ChannelAuthorizer DEFAULT_AUTHORIZER = new ChannelAuthorizer() {
+    };
+    private static final List<String> TYPES = List.of("subscribe_channel", "unsubscribe_channel", "channel_message",
+            "direct_message", "group_message", "ping");
+
+    @Inject
+    ConnectionRegistry connections;
+
+    @Inject
+    ChannelRegistry channels;
+
+    @Inject
+    @Any
+    Instance<ChannelAuthorizer> authorizers;
+
+    @Override
+    public void handle(Session session, String text) {
+        LiveConnection connection = connections.live(session).orElse(null);
+        if (connection == null) {
+            LOG.fine(() -> "Ignoring a frame from unregistered session " + session.getId());
+            return;
+        }
+        JsonValue ref = null;
+        try {
+            JsonObject frame = parse(text);
+            ref = refOf(frame);
+            String reply = dispatch(connection, frame, ref);
+            if (reply != null) {
+                connection.offer(EncodedMessage.of(reply));
+            }
+        } catch (ProtocolError error) {
+            connection.offer(EncodedMessage.of(Frames.error(error.type(), error.getMessage(), ref)));
+        } catch (RuntimeException unexpected) {
+            LOG.log(Level.WARNING, "Handling a frame from " + connection + " failed", unexpected);
+            connection.offer(EncodedMessage.of(Frames.error(ErrorType.INTERNAL_ERROR,
+                    "The server failed to handle this frame; the cause is in its log", ref)));
+        }
+    }
+
+    /** @return the reply to send to the sender, or {@code null} for none */
+    private String dispatch(LiveConnection connection, JsonObject frame, JsonValue ref) {
+        String type = requiredString(frame, "type");
+        switch (type) {
+            case "subscribe_channel" -> subscribe(connection, frame);
+            case "unsubscribe_channel" -> channels.unsubscribe(channelOf(frame), connection);
+            case "channel_message" -> publish(connection, frame);
+            case "direct_message" -> directMessage(connection, frame);
+            case "group_message" -> groupMessage(connection, frame);
+            case "ping" -> {
+                return Frames.pong(ref);
+            }
+            default -> throw new ProtocolError(ErrorType.UNKNOWN_TYPE, "Unknown type '" + abbreviate(type)
+                    + "': use one of " + String.join(", ", TYPES));
+        }
+        return ref == null ? null : Frames.ok(ref);
+    }
+
+    private void subscribe(LiveConnection connection, JsonObject frame) {
+        String channel = channelOf(frame);
+        Map<String, Object> metadata = optionalObject(frame, "metadata");
+        require(decide(authorizer -> authorizer.authorizeJoin(connection, channel, metadata)));
+        channels.subscribe(channel, connection, metadata);
+    }
+
+    private void publish(LiveConnection connection, JsonObject frame) {
+        String channel = channelOf(frame);
+        JsonValue message = required(frame, "message");
+        boolean subscribed = channels.isSubscribed(channel, connection);
+        require(decide(authorizer -> authorizer.authorizePublish(connection, channel, subscribed)));
+        String encoded = Frames.channelMessage(channel, connection.identifier(), message);
+        channels.deliver(channel, EncodedMessage.of(encoded), connection.session().getId());
+    }
+
+    private void directMessage(LiveConnection connection, JsonObject frame) {
+        String to = requiredString(frame, "to");
+        JsonValue message = required(frame, "message");
+        int delivered = connections.sendTo(to, Frames.directMessage(connection.identifier(), message));
+        if (delivered == 0) {
+            throw new ProtocolError(ErrorType.NOT_FOUND, "User '" + abbreviate(to) + "' is not connected");
+        }
+    }
+
+    private void groupMessage(LiveConnection connection, JsonObject frame) {
+        String group = requiredString(frame, "group");
+        JsonValue message = required(frame, "message");
+        if (!connections.isInGroup(connection.identifier(), group)) {
+            throw new ProtocolError(ErrorType.FORBIDDEN, "You are not a member of group '" + abbreviate(group) + "'");
+        }
+        connections.deliverToGroup(group, EncodedMessage.of(Frames.groupMessage(group, connection.identifier(), message)), connection);
+    }
+
+    /** Every authorizer must allow; without application authorizers, the documented defaults decide. */
+    private ChannelDecision decide(Function<ChannelAuthorizer, ChannelDecision> question) {
+        if (authorizers.isUnsatisfied()) {
+            return question.apply(DEFAULT_AUTHORIZER);
+        }
+        for (ChannelAuthorizer authorizer : authorizers) {
+            ChannelDecision decision = question.apply(authorizer);
+            if (decision == null || !decision.allowed()) {
+                return decision == null ? ChannelDecision.deny("Refused") : decision;
+            }
+        }
+        return ChannelDecision.allow();
+    }
+
+    private static void require(ChannelDecision decision) {
+        if (!decision.allowed()) {
+            throw new ProtocolError(ErrorType.FORBIDDEN, decision.reason());
+        }
+    }
+
+    private static JsonObject parse(String text) {
+        JsonValue value;
+        try (var reader = JSON.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (JsonParsingException notJson) {
+            throw new ProtocolError(ErrorType.INVALID_JSON, "The frame is not valid JSON: " + notJson.getMessage());
+        } catch (JsonException notJson) {
+            throw new ProtocolError(ErrorType.INVALID_JSON, "The frame is not valid JSON");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ProtocolError(ErrorType.INVALID_MESSAGE, "A frame must be a JSON object with a \"type\" field, not "
+                    + value.getValueType().name().toLowerCase());
+        }
+        return value.asJsonObject();
+    }
+
+    private static JsonValue refOf(JsonObject frame) {
+        JsonValue ref = frame.get("ref");
+        if (ref == null) {
+            return null;
+        }
+        if (ref instanceof JsonString || ref instanceof JsonNumber) {
+            return ref;
+        }
+        throw new ProtocolError(ErrorType.INVALID_MESSAGE, "Field 'ref' must be a string or a number");
+    }
+
+    private static String channelOf(JsonObject frame) {
+        String channel = requiredString(frame, "channel");
+        if (!ChannelNames.isValid(channel)) {
+            throw new ProtocolError(ErrorType.VALIDATION_ERROR, ChannelNames.problem(channel));
+        }
+        return channel;
+    }
+
+    private static JsonValue required(JsonObject frame, String field) {
+        JsonValue value = frame.get(field);
+        if (value == null) {
+            throw new ProtocolError(ErrorType.INVALID_MESSAGE, "Field '" + field + "' is missing");
+        }
+        return value;
+    }
+
+    private static String requiredString(JsonObject frame, String field) {
+        JsonValue value = required(frame, field);
+        if (!(value instanceof JsonString string)) {
+            throw new ProtocolError(ErrorType.INVALID_MESSAGE, "Field '" + field + "' must be a string");
+        }
+        return string.getString();
+    }
+
+    private static Map<String, Object> optionalObject(JsonObject frame, String field) {
+        JsonValue value = frame.get(field);
+        if (value == null) {
+            return Map.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ProtocolError(ErrorType.INVALID_MESSAGE, "Field '" + field + "' must be an object");
+        }
+        try {
+            return JsonValues.toMap(value.asJsonObject());
+        } catch (IllegalArgumentException hasNull) {
+            throw new ProtocolError(ErrorType.VALIDATION_ERROR, "Field '" + field + "' " + hasNull.getMessage());
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+}
