@@ -68,6 +68,38 @@ public final class HauynaConfigKeys {
     /** Default of {@link #HANDSHAKE_HEADERS}. */
     public static final String DEFAULT_HANDSHAKE_HEADERS = "User-Agent,Origin,Accept-Language";
 
+    /**
+     * {@code boolean}, default {@code true}: whether every connection is tracked in
+     * {@link Presence} automatically, with empty state. When {@code false}, only connections the
+     * application tracks with {@link Presence#track(jakarta.websocket.Session, java.util.Map)} count.
+     */
+    public static final String PRESENCE_TRACK_CONNECTIONS = PREFIX + "presence.track-connections";
+
+    /**
+     * {@code long} seconds, default {@value #DEFAULT_PRESENCE_AWAY_AFTER}: how long a user may send
+     * nothing on any connection before their status becomes {@link PresenceStatus#AWAY}.
+     */
+    public static final String PRESENCE_AWAY_AFTER = PREFIX + "presence.away-after";
+
+    /** Default of {@link #PRESENCE_AWAY_AFTER}: 5 minutes. */
+    public static final long DEFAULT_PRESENCE_AWAY_AFTER = 300;
+
+    /**
+     * Comma-separated channel name prefixes, no default: channels whose names start with one of
+     * them carry presence on the wire ({@code presence_state}, {@code presence_diff}), e.g.
+     * {@code room:}. A lone {@code *} means every channel.
+     */
+    public static final String PRESENCE_CHANNELS = PREFIX + "presence.channels";
+
+    /**
+     * {@code long} milliseconds, default {@value #DEFAULT_PRESENCE_DIFF_INTERVAL_MS}: presence
+     * changes within this window are sent as one {@code presence_diff} per channel and subscriber.
+     */
+    public static final String PRESENCE_DIFF_INTERVAL_MS = PREFIX + "presence.diff-interval-ms";
+
+    /** Default of {@link #PRESENCE_DIFF_INTERVAL_MS}. */
+    public static final long DEFAULT_PRESENCE_DIFF_INTERVAL_MS = 50;
+
     private HauynaConfigKeys() {
     }
 }

@@ -45,6 +45,9 @@ public class ChannelRegistry implements Channels, ConnectionListener {
     @Inject
     Event<Object> events;
 
+    @Inject
+    PresenceChannels presenceChannels;
+
     @Override
     public boolean subscribe(String channel, Session session, Map<String, Object> metadata) {
         ChannelNames.requireValid(channel);
@@ -70,11 +73,12 @@ public class ChannelRegistry implements Channels, ConnectionListener {
             remove(channel, connection);
             return false;
         }
-        if (previous.get() != null) {
-            return false;
+        boolean isNew = previous.get() == null;
+        presenceChannels.subscribed(channel, connection, isNew);
+        if (isNew) {
+            events.fire(new ChannelJoined(channel, connection.identifier(), connection.id(), copied));
         }
-        events.fire(new ChannelJoined(channel, connection.identifier(), connection.id(), copied));
-        return true;
+        return isNew;
     }
 
     @Override
@@ -84,6 +88,7 @@ public class ChannelRegistry implements Channels, ConnectionListener {
 
     boolean unsubscribe(String channel, LiveConnection connection) {
         Optional<Entry> removed = remove(channel, connection);
+        removed.ifPresent(entry -> presenceChannels.unsubscribed(channel));
         removed.ifPresent(entry -> events.fire(new ChannelLeft(channel, connection.identifier(), connection.id(), entry.metadata())));
         return removed.isPresent();
     }

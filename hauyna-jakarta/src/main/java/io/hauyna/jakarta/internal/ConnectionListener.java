@@ -1,10 +1,19 @@
 package io.hauyna.jakarta.internal;
 
 /**
- * Implemented by registries that hold per-connection state, so that closing a connection clears
- * it everywhere, exactly once. Called after the connection has been removed from {@link ConnectionRegistry}.
+ * Implemented by registries that hold per-connection state, so that they follow each connection's
+ * life: closing a connection clears it everywhere, exactly once, after it has been removed from
+ * {@link ConnectionRegistry}.
  */
 interface ConnectionListener {
+
+    /** After the connection is registered, before the endpoint's {@code @OnOpen}. */
+    default void connectionOpened(LiveConnection connection) {
+    }
+
+    /** When the client sent something; called often, so keep it cheap. */
+    default void connectionActive(LiveConnection connection) {
+    }
 
     void connectionClosed(LiveConnection connection);
 }

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -59,6 +60,8 @@ public class ConnectionRegistry implements Connections {
     @Any
     Instance<ConnectionListener> listeners;
 
+    private volatile List<ConnectionListener> resolvedListeners;
+
     /** One identifier's open connections and group roles; guarded by {@code users.compute}. */
     private static final class User {
         final Set<LiveConnection> connections = new LinkedHashSet<>();
@@ -88,6 +91,7 @@ public class ConnectionRegistry implements Connections {
             present.connections.add(connection);
             return present;
         });
+        forEachListener(connection, "opening", ConnectionListener::connectionOpened);
         return connection;
     }
 
@@ -116,15 +120,29 @@ public class ConnectionRegistry implements Connections {
         return Optional.of(connection);
     }
 
-    /** Every listener runs, whatever another one throws: a close must clear all state. */
     private void notifyClosed(LiveConnection connection) {
-        for (ConnectionListener listener : listeners) {
+        forEachListener(connection, "cleaning up", ConnectionListener::connectionClosed);
+    }
+
+    /** Every listener runs, whatever another one throws: a close must clear all state. */
+    private void forEachListener(LiveConnection connection, String what, BiConsumer<ConnectionListener, LiveConnection> call) {
+        for (ConnectionListener listener : listeners()) {
             try {
-                listener.connectionClosed(connection);
+                call.accept(listener, connection);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Cleaning up " + connection + " in " + listener.getClass().getName() + " failed", e);
+                LOG.log(Level.WARNING, what + " " + connection + " in " + listener.getClass().getName() + " failed", e);
             }
         }
+    }
+
+    /** Resolved once: touch() runs for every inbound message. The elements are client proxies. */
+    private List<ConnectionListener> listeners() {
+        List<ConnectionListener> resolved = resolvedListeners;
+        if (resolved == null) {
+            resolved = listeners.stream().toList();
+            resolvedListeners = resolved;
+        }
+        return resolved;
     }
 
     /** @return the registered connection of a session, as the implementation type */
@@ -137,6 +155,7 @@ public class ConnectionRegistry implements Connections {
         LiveConnection connection = bySessionId.get(session.getId());
         if (connection != null) {
             connection.touch();
+            forEachListener(connection, "recording activity of", ConnectionListener::connectionActive);
         }
     }
 
@@ -158,7 +177,7 @@ public class ConnectionRegistry implements Connections {
                 .toList();
     }
 
-    private List<LiveConnection> liveConnectionsOf(String identifier) {
+    List<LiveConnection> liveConnectionsOf(String identifier) {
         User user = identifier == null ? null : users.get(identifier);
         if (user == null) {
             return List.of();

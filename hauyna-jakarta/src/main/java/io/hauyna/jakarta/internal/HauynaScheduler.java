@@ -44,6 +44,15 @@ public class HauynaScheduler {
         }
     }
 
+    /** Runs a task every {@code period} until the application stops. */
+    void scheduleRepeatedly(Runnable task, Duration period) {
+        try {
+            executor.scheduleWithFixedDelay(() -> runLogged(task), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            LOG.fine("Scheduler stopped; not starting a periodic task");
+        }
+    }
+
     private static void runLogged(Runnable task) {
         try {
             task.run();

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,10 @@ public class HauynaSettings {
     private Optional<String> identityQueryParameter;
     private boolean allowAnonymous;
     private List<String> handshakeHeaders;
+    private boolean trackConnections;
+    private Duration awayAfter;
+    private List<String> presenceChannelPrefixes;
+    private Duration presenceDiffInterval;
     private String source;
 
     @PostConstruct
@@ -45,13 +50,27 @@ public class HauynaSettings {
         handshakeHeaders = Arrays.stream(values.get(HauynaConfigKeys.HANDSHAKE_HEADERS)
                         .orElse(HauynaConfigKeys.DEFAULT_HANDSHAKE_HEADERS).split(","))
                 .map(String::trim).filter(name -> !name.isEmpty()).toList();
+        trackConnections = values.get(HauynaConfigKeys.PRESENCE_TRACK_CONNECTIONS)
+                .map(v -> parseBoolean(HauynaConfigKeys.PRESENCE_TRACK_CONNECTIONS, v)).orElse(true);
+        long awaySeconds = value(values, HauynaConfigKeys.PRESENCE_AWAY_AFTER, Long::valueOf,
+                HauynaConfigKeys.DEFAULT_PRESENCE_AWAY_AFTER, "a whole number of seconds of at least 1");
+        requireAtLeastOne(HauynaConfigKeys.PRESENCE_AWAY_AFTER, awaySeconds);
+        awayAfter = Duration.ofSeconds(awaySeconds);
+        presenceChannelPrefixes = values.get(HauynaConfigKeys.PRESENCE_CHANNELS).stream()
+                .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(p -> !p.isEmpty()).toList();
+        long diffMillis = value(values, HauynaConfigKeys.PRESENCE_DIFF_INTERVAL_MS, Long::valueOf,
+                HauynaConfigKeys.DEFAULT_PRESENCE_DIFF_INTERVAL_MS, "a whole number of milliseconds of at least 1");
+        requireAtLeastOne(HauynaConfigKeys.PRESENCE_DIFF_INTERVAL_MS, diffMillis);
+        presenceDiffInterval = Duration.ofMillis(diffMillis);
     }
 
     /** Reads the configuration when the application starts, so a bad value fails the deployment, and says what is in force. */
     void logAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         LOG.info(() -> "Hauyna configuration (from " + source + "): outbound queue " + outboundMaxMessages + " messages / "
                 + outboundMaxBytes + " bytes per connection, overflow " + overflowPolicy.configValue()
-                + ", anonymous connections " + (allowAnonymous ? "allowed" : "refused"));
+                + ", anonymous connections " + (allowAnonymous ? "allowed" : "refused")
+                + "; presence: away after " + awayAfter.toSeconds() + " s, on channels " + (presenceChannelPrefixes.isEmpty() ? "none"
+                : presenceChannelPrefixes.stream().map(p -> p + "*").toList()) + ", diffs every " + presenceDiffInterval.toMillis() + " ms");
         identityQueryParameter.ifPresent(name -> LOG.warning(() -> "Hauyna: " + HauynaConfigKeys.IDENTITY_QUERY_PARAMETER + "=" + name
                 + " lets any client choose its identifier with ?" + name + "=...; this is for development only, never for production"));
     }
@@ -78,6 +97,22 @@ public class HauynaSettings {
 
     List<String> handshakeHeaders() {
         return handshakeHeaders;
+    }
+
+    boolean trackConnections() {
+        return trackConnections;
+    }
+
+    Duration awayAfter() {
+        return awayAfter;
+    }
+
+    List<String> presenceChannelPrefixes() {
+        return presenceChannelPrefixes;
+    }
+
+    Duration presenceDiffInterval() {
+        return presenceDiffInterval;
     }
 
     private static <T> T value(ConfigValues values, String key, Function<String, T> parse, T fallback, String expected) {

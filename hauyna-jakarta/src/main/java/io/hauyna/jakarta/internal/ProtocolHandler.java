@@ -37,13 +37,16 @@ public class ProtocolHandler implements HauynaProtocol {
     private static final ChannelAuthorizer DEFAULT_AUTHORIZER = new ChannelAuthorizer() {
     };
     private static final List<String> TYPES = List.of("subscribe_channel", "unsubscribe_channel", "channel_message",
-            "direct_message", "group_message", "ping");
+            "direct_message", "group_message", "presence_update", "ping");
 
     @Inject
     ConnectionRegistry connections;
 
     @Inject
     ChannelRegistry channels;
+
+    @Inject
+    PresenceRegistry presence;
 
     @Inject
     @Any
@@ -82,6 +85,7 @@ public class ProtocolHandler implements HauynaProtocol {
             case "channel_message" -> publish(connection, frame);
             case "direct_message" -> directMessage(connection, frame);
             case "group_message" -> groupMessage(connection, frame);
+            case "presence_update" -> presence.mergeConnectionState(connection, requiredObject(frame, "state"));
             case "ping" -> {
                 return Frames.pong(ref);
             }
@@ -194,6 +198,11 @@ public class ProtocolHandler implements HauynaProtocol {
             throw new ProtocolError(ErrorType.INVALID_MESSAGE, "Field '" + field + "' must be a string");
         }
         return string.getString();
+    }
+
+    private static Map<String, Object> requiredObject(JsonObject frame, String field) {
+        required(frame, field);
+        return optionalObject(frame, field);
     }
 
     private static Map<String, Object> optionalObject(JsonObject frame, String field) {

@@ -1,0 +1,185 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.Subscription;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Presence on the wire, per channel. Changes only mark a channel dirty; once per diff interval the
+ * scheduler thread compares each dirty channel's presence with what it last announced and sends
+ * one {@code presence_state} to each new subscriber and one {@code presence_diff} to each of the
+ * others, each encoded once. A burst of N joins therefore costs about one frame per subscriber per
+ * interval, not N.
+ */
+@ApplicationScoped
+public class PresenceChannels {
+
+    /** What a channel's subscribers were last told about one entry. */
+    private record Announced(String identifier, Map<String, Object> meta) {
+    }
+
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> newSubscribers = new ConcurrentHashMap<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    /** Touched by the scheduler thread only. */
+    private final Map<String, Map<String, Announced>> announced = new HashMap<>();
+
+    @Inject
+    HauynaSettings settings;
+
+    @Inject
+    ChannelRegistry channels;
+
+    @Inject
+    PresenceRegistry presence;
+
+    @Inject
+    ConnectionRegistry connections;
+
+    @Inject
+    MessageEncoder encoder;
+
+    @Inject
+    HauynaScheduler scheduler;
+
+    boolean carriesPresence(String channel) {
+        for (String prefix : settings.presenceChannelPrefixes()) {
+            if (prefix.equals("*") || channel.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A subscription was added or its metadata replaced. */
+    void subscribed(String channel, LiveConnection connection, boolean isNew) {
+        if (!carriesPresence(channel)) {
+            return;
+        }
+        if (isNew) {
+            newSubscribers.computeIfAbsent(channel, name -> ConcurrentHashMap.newKeySet()).add(connection.id());
+        }
+        markDirty(channel);
+    }
+
+    void unsubscribed(String channel) {
+        if (carriesPresence(channel)) {
+            markDirty(channel);
+        }
+    }
+
+    /** A user's status or state changed: every presence channel one of their connections is in changes. */
+    void identifierChanged(String identifier) {
+        if (settings.presenceChannelPrefixes().isEmpty()) {
+            return;
+        }
+        for (LiveConnection connection : connections.liveConnectionsOf(identifier)) {
+            for (String channel : channels.subscribedChannels(connection)) {
+                if (carriesPresence(channel)) {
+                    markDirty(channel);
+                }
+            }
+        }
+    }
+
+    private void markDirty(String channel) {
+        dirty.add(channel);
+        if (flushScheduled.compareAndSet(false, true)) {
+            scheduler.schedule(this::flush, settings.presenceDiffInterval());
+        }
+    }
+
+    private void flush() {
+        flushScheduled.set(false);
+        for (String channel : List.copyOf(dirty)) {
+            dirty.remove(channel);
+            flush(channel);
+        }
+    }
+
+    private void flush(String channel) {
+        List<Subscription> subscriptions = channels.subscriptions(channel);
+        Map<String, Announced> now = new LinkedHashMap<>();
+        for (Subscription subscription : subscriptions) {
+            LiveConnection connection = (LiveConnection) subscription.connection();
+            now.put(connection.id(), new Announced(connection.identifier(), meta(connection, subscription.metadata())));
+        }
+        Map<String, Announced> before = announced.getOrDefault(channel, Map.of());
+        Map<String, Object> joins = new LinkedHashMap<>();
+        Map<String, Object> leaves = new LinkedHashMap<>();
+        before.forEach((ref, was) -> {
+            Announced is = now.get(ref);
+            if (is == null || !is.equals(was)) {
+                addMeta(leaves, was);
+            }
+        });
+        now.forEach((ref, is) -> {
+            if (!is.equals(before.get(ref))) {
+                addMeta(joins, is);
+            }
+        });
+        if (now.isEmpty()) {
+            announced.remove(channel);
+        } else {
+            announced.put(channel, now);
+        }
+        Set<String> fresh = newSubscribers.remove(channel);
+        send(channel, subscriptions, fresh == null ? Set.of() : fresh, now, joins, leaves);
+    }
+
+    private void send(String channel, List<Subscription> subscriptions, Set<String> fresh, Map<String, Announced> now,
+                      Map<String, Object> joins, Map<String, Object> leaves) {
+        EncodedMessage state = null;
+        if (!fresh.isEmpty()) {
+            Map<String, Object> presences = new LinkedHashMap<>();
+            now.values().forEach(entry -> addMeta(presences, entry));
+            state = encoder.encode(frame("presence_state", channel, "presences", presences, null, null));
+        }
+        EncodedMessage diff = joins.isEmpty() && leaves.isEmpty() ? null
+                : encoder.encode(frame("presence_diff", channel, "joins", joins, "leaves", leaves));
+        for (Subscription subscription : subscriptions) {
+            LiveConnection connection = (LiveConnection) subscription.connection();
+            EncodedMessage message = fresh.contains(connection.id()) ? state : diff;
+            if (message != null) {
+                connection.offer(message);
+            }
+        }
+    }
+
+    /** An entry as the wire shows it: its ref, the user's status, then subscription and presence state. */
+    private Map<String, Object> meta(LiveConnection connection, Map<String, Object> subscriptionMetadata) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("ref", connection.id());
+        meta.put("status", presence.status(connection.identifier()).wireName());
+        meta.putAll(subscriptionMetadata);
+        meta.putAll(presence.connectionState(connection));
+        return meta;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void addMeta(Map<String, Object> byIdentifier, Announced entry) {
+        Map<String, Object> holder = (Map<String, Object>) byIdentifier.computeIfAbsent(entry.identifier(),
+                id -> new LinkedHashMap<>(Map.of("metas", new ArrayList<>())));
+        ((List<Object>) holder.get("metas")).add(entry.meta());
+    }
+
+    private static Map<String, Object> frame(String type, String channel, String key1, Object value1, String key2, Object value2) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", type);
+        frame.put("channel", channel);
+        frame.put(key1, value1);
+        if (key2 != null) {
+            frame.put(key2, value2);
+        }
+        return frame;
+    }
+}

@@ -1,0 +1,335 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.Presence;
+import io.hauyna.jakarta.PresenceChanged;
+import io.hauyna.jakarta.PresenceInfo;
+import io.hauyna.jakarta.PresenceStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The {@link Presence} bean. One entry per tracked connection (ref = connection id) or per
+ * server-side track (ref = {@value #SERVER_REF}); a person's entries and status change only inside
+ * {@code people.compute} for that identifier, and events fire after it returns.
+ */
+@ApplicationScoped
+public class PresenceRegistry implements Presence, ConnectionListener {
+
+    static final String SERVER_REF = "server";
+
+    /** Guarded by {@code people.compute} for its identifier. */
+    private static final class Person {
+        final Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+        volatile PresenceStatus status = PresenceStatus.ONLINE;
+        final Instant since = Instant.now();
+
+        PresenceInfo snapshot(String identifier) {
+            List<Map<String, Object>> metas = new ArrayList<>();
+            entries.forEach((ref, state) -> {
+                Map<String, Object> meta = new LinkedHashMap<>();
+                meta.put("ref", ref);
+                meta.putAll(state);
+                metas.add(meta);
+            });
+            return new PresenceInfo(identifier, status, metas, since);
+        }
+    }
+
+    private final Map<String, Person> people = new ConcurrentHashMap<>();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+
+    @Inject
+    HauynaSettings settings;
+
+    @Inject
+    ConnectionRegistry connections;
+
+    @Inject
+    ChannelRegistry channels;
+
+    @Inject
+    PresenceChannels wire;
+
+    @Inject
+    HauynaScheduler scheduler;
+
+    @Inject
+    Event<Object> events;
+
+    // ---- connection life -------------------------------------------------------------------
+
+    @Override
+    public void connectionOpened(LiveConnection connection) {
+        if (settings.trackConnections()) {
+            put(connection.identifier(), connection.id(), state -> Map.of(), false);
+        }
+    }
+
+    @Override
+    public void connectionActive(LiveConnection connection) {
+        Person person = people.get(connection.identifier());
+        if (person != null && person.status == PresenceStatus.AWAY) {
+            transition(connection.identifier(), PresenceStatus.AWAY, PresenceStatus.ONLINE);
+        }
+    }
+
+    @Override
+    public void connectionClosed(LiveConnection connection) {
+        remove(connection.identifier(), connection.id());
+    }
+
+    // ---- API -------------------------------------------------------------------------------
+
+    @Override
+    public void track(Session session, Map<String, Object> metadata) {
+        LiveConnection connection = registered(session);
+        Map<String, Object> state = Map.copyOf(metadata);
+        put(connection.identifier(), connection.id(), previous -> state, true);
+    }
+
+    @Override
+    public void track(String identifier, Map<String, Object> metadata) {
+        Objects.requireNonNull(identifier, "identifier");
+        Map<String, Object> state = Map.copyOf(metadata);
+        put(identifier, SERVER_REF, previous -> state, true);
+    }
+
+    /** Merges a client's {@code presence_update} into its connection's entry, creating it if untracked. */
+    void mergeConnectionState(LiveConnection connection, Map<String, Object> updates) {
+        put(connection.identifier(), connection.id(), previous -> merged(previous, updates), true);
+    }
+
+    @Override
+    public void untrack(Session session) {
+        connections.live(session).ifPresent(connection -> remove(connection.identifier(), connection.id()));
+    }
+
+    @Override
+    public void untrack(String identifier) {
+        AtomicReference<PresenceStatus> before = new AtomicReference<>();
+        people.computeIfPresent(identifier, (id, person) -> {
+            before.set(person.status);
+            return null;
+        });
+        if (before.get() != null) {
+            wentOffline(identifier, before.get());
+        }
+    }
+
+    @Override
+    public boolean updateState(String identifier, Map<String, Object> updates) {
+        AtomicBoolean present = new AtomicBoolean();
+        people.computeIfPresent(identifier, (id, person) -> {
+            person.entries.replaceAll((ref, state) -> merged(state, updates));
+            present.set(true);
+            return person;
+        });
+        if (present.get()) {
+            wire.identifierChanged(identifier);
+        }
+        return present.get();
+    }
+
+    @Override
+    public Optional<PresenceInfo> state(String identifier) {
+        AtomicReference<PresenceInfo> snapshot = new AtomicReference<>();
+        if (identifier != null) {
+            people.computeIfPresent(identifier, (id, person) -> {
+                snapshot.set(person.snapshot(id));
+                return person;
+            });
+        }
+        return Optional.ofNullable(snapshot.get());
+    }
+
+    /** The status of a present user, or offline; cheap, for building wire metas. */
+    PresenceStatus status(String identifier) {
+        Person person = people.get(identifier);
+        return person == null ? PresenceStatus.OFFLINE : person.status;
+    }
+
+    /** The state attached to one connection's entry, or empty. */
+    Map<String, Object> connectionState(LiveConnection connection) {
+        AtomicReference<Map<String, Object>> state = new AtomicReference<>(Map.of());
+        people.computeIfPresent(connection.identifier(), (id, person) -> {
+            state.set(person.entries.getOrDefault(connection.id(), Map.of()));
+            return person;
+        });
+        return state.get();
+    }
+
+    @Override
+    public boolean isPresent(String identifier) {
+        return identifier != null && people.containsKey(identifier);
+    }
+
+    @Override
+    public List<PresenceInfo> list() {
+        return listBy(info -> true);
+    }
+
+    @Override
+    public List<PresenceInfo> list(String channel, String group) {
+        return listBy(info -> (channel == null || channels.subscribers(channel).contains(info.identifier()))
+                && (group == null || connections.isInGroup(info.identifier(), group)));
+    }
+
+    @Override
+    public List<PresenceInfo> listBy(Predicate<PresenceInfo> criteria) {
+        return people.keySet().stream()
+                .map(this::state)
+                .flatMap(Optional::stream)
+                .filter(criteria)
+                .sorted(Comparator.comparing(PresenceInfo::identifier))
+                .toList();
+    }
+
+    @Override
+    public boolean presentIn(String identifier, String context) {
+        return isPresent(identifier) && inContext(identifier, context);
+    }
+
+    @Override
+    public int count() {
+        return people.size();
+    }
+
+    @Override
+    public int countBy(String context) {
+        return (int) people.keySet().stream().filter(identifier -> inContext(identifier, context)).count();
+    }
+
+    @Override
+    public List<PresenceInfo> inChannel(String channel) {
+        return list(channel, null);
+    }
+
+    @Override
+    public List<PresenceInfo> inGroup(String group) {
+        return list(null, group);
+    }
+
+    private boolean inContext(String identifier, String context) {
+        return context != null && (channels.subscribers(context).contains(identifier) || connections.isInGroup(identifier, context));
+    }
+
+    // ---- state changes ---------------------------------------------------------------------
+
+    /** Sets one entry; the first entry of a person makes them online. */
+    private void put(String identifier, String ref, UnaryOperator<Map<String, Object>> newState, boolean replace) {
+        AtomicBoolean cameOnline = new AtomicBoolean();
+        people.compute(identifier, (id, person) -> {
+            Person present = person == null ? new Person() : person;
+            cameOnline.set(person == null);
+            Map<String, Object> previous = present.entries.get(ref);
+            if (previous == null || replace) {
+                present.entries.put(ref, newState.apply(previous == null ? Map.of() : previous));
+            }
+            return present;
+        });
+        startSweeping();
+        if (cameOnline.get()) {
+            events.fire(new PresenceChanged(identifier, PresenceStatus.OFFLINE, PresenceStatus.ONLINE));
+        }
+        wire.identifierChanged(identifier);
+    }
+
+    /** Removes one entry; the last entry takes the person offline. */
+    private void remove(String identifier, String ref) {
+        AtomicReference<PresenceStatus> wentOfflineFrom = new AtomicReference<>();
+        AtomicBoolean removed = new AtomicBoolean();
+        people.computeIfPresent(identifier, (id, person) -> {
+            removed.set(person.entries.remove(ref) != null);
+            if (person.entries.isEmpty()) {
+                wentOfflineFrom.set(person.status);
+                return null;
+            }
+            return person;
+        });
+        if (wentOfflineFrom.get() != null) {
+            wentOffline(identifier, wentOfflineFrom.get());
+        } else if (removed.get()) {
+            wire.identifierChanged(identifier);
+        }
+    }
+
+    private void wentOffline(String identifier, PresenceStatus before) {
+        events.fire(new PresenceChanged(identifier, before, PresenceStatus.OFFLINE));
+        wire.identifierChanged(identifier);
+    }
+
+    /** Moves a present person from one status to another, if they are still in it. */
+    private void transition(String identifier, PresenceStatus from, PresenceStatus to) {
+        AtomicBoolean changed = new AtomicBoolean();
+        people.computeIfPresent(identifier, (id, person) -> {
+            if (person.status == from) {
+                person.status = to;
+                changed.set(true);
+            }
+            return person;
+        });
+        if (changed.get()) {
+            events.fire(new PresenceChanged(identifier, from, to));
+            wire.identifierChanged(identifier);
+        }
+    }
+
+    /** One periodic task for everyone: online users idle for longer than away-after become away. */
+    private void startSweeping() {
+        if (sweeping.compareAndSet(false, true)) {
+            Duration awayAfter = settings.awayAfter();
+            Duration every = Duration.ofMillis(Math.max(100, Math.min(5_000, awayAfter.toMillis() / 4)));
+            scheduler.scheduleRepeatedly(this::markIdleUsersAway, every);
+        }
+    }
+
+    void markIdleUsersAway() {
+        Instant idleSince = Instant.now().minus(settings.awayAfter());
+        for (Map.Entry<String, Person> entry : people.entrySet()) {
+            if (entry.getValue().status == PresenceStatus.ONLINE && idle(entry.getKey(), idleSince)) {
+                transition(entry.getKey(), PresenceStatus.ONLINE, PresenceStatus.AWAY);
+            }
+        }
+    }
+
+    /** A server-side entry never idles; connections idle when none was active since {@code idleSince}. */
+    private boolean idle(String identifier, Instant idleSince) {
+        AtomicBoolean serverEntry = new AtomicBoolean();
+        people.computeIfPresent(identifier, (id, present) -> {
+            serverEntry.set(present.entries.containsKey(SERVER_REF));
+            return present;
+        });
+        if (serverEntry.get()) {
+            return false;
+        }
+        return connections.connectionsOf(identifier).stream().noneMatch(c -> c.lastActivity().isAfter(idleSince));
+    }
+
+    private LiveConnection registered(Session session) {
+        return connections.live(session).orElseThrow(() -> new IllegalStateException("Session " + session.getId()
+                + " is not registered: track from @OnOpen or later of an endpoint that uses HauynaConfigurator"));
+    }
+
+    private static Map<String, Object> merged(Map<String, Object> state, Map<String, Object> updates) {
+        Map<String, Object> merged = new LinkedHashMap<>(state);
+        merged.putAll(updates);
+        return Map.copyOf(merged);
+    }
+}
