@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
 import java.net.URISyntaxException;
+import java.util.Map;
 
 /**
  * Builds the small WARs the suite deploys: the freshly built {@code hauyna-jakarta} jar in
@@ -34,6 +35,16 @@ public final class TckArchive {
                 .addClasses(TrustingQueryResolver.class)
                 .addClasses(classes)
                 .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
+    }
+
+    /**
+     * @param config Hauyna settings for this WAR, written to its {@code META-INF/microprofile-config.properties}
+     * @see #war(String, Class[])
+     */
+    public static WebArchive war(String name, Map<String, String> config, Class<?>... classes) {
+        StringBuilder properties = new StringBuilder();
+        config.forEach((key, value) -> properties.append(key).append('=').append(value).append('\n'));
+        return war(name, classes).addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties");
     }
 
     /** The hauyna-jakarta artifact on the test class path: the reactor's jar, or its classes directory in an IDE. */
