@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +63,24 @@ class SampleIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<title>Hauyna sample: echo</title>");
+    }
+
+    @Test
+    void chatRoomsCarryPresenceAndNotificationsArePrivate() {
+        try (TestClient alice = TestClient.connect(TckUris.ws(base, "/chat?user_id=alice"))) {
+            alice.send("{\"type\":\"subscribe_channel\",\"channel\":\"room:lobby\",\"metadata\":{\"name\":\"alice\"},\"ref\":1}");
+            List<String> frames = alice.next(3);
+            assertThat(frames).contains("{\"type\":\"reply\",\"ref\":1,\"status\":\"ok\"}");
+            assertThat(frames).anySatisfy(frame -> assertThat(frame)
+                    .contains("\"type\":\"notification\"").contains("You joined room:lobby, nobody else is here yet"));
+            JsonObject state = frames.stream().map(SampleIT::json).filter(f -> f.getString("type").equals("presence_state"))
+                    .findFirst().orElseThrow();
+            assertThat(state.getJsonObject("presences").keySet()).containsExactly("alice");
+
+            alice.send("{\"type\":\"subscribe_channel\",\"channel\":\"notifications:bob\",\"ref\":2}");
+            assertThat(json(alice.next()).getString("message"))
+                    .isEqualTo("Notifications are private: you may only join notifications:alice");
+        }
     }
 
     @Test

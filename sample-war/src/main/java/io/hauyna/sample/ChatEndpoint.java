@@ -1,0 +1,50 @@
+package io.hauyna.sample;
+
+import io.hauyna.jakarta.Channels;
+import io.hauyna.jakarta.Connection;
+import io.hauyna.jakarta.Connections;
+import io.hauyna.jakarta.HauynaConfigurator;
+import io.hauyna.jakarta.HauynaProtocol;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.util.Map;
+
+/**
+ * The chat: speaks the Hauyna protocol (rooms are channels {@code room:<name>} with presence), and
+ * subscribes every connection to its user's private {@code notifications:<id>} channel.
+ */
+@Dependent
+@ServerEndpoint(value = "/chat", configurator = HauynaConfigurator.class)
+public class ChatEndpoint {
+
+    @Inject
+    HauynaProtocol protocol;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    Channels channels;
+
+    @OnOpen
+    public void open(Session session) {
+        Connection me = connections.connection(session).orElseThrow();
+        channels.subscribe(Notifications.channelOf(me.identifier()), session, Map.of());
+    }
+
+    @OnMessage
+    public void message(Session session, String text) {
+        protocol.handle(session, text);
+    }
+
+    @OnClose
+    public void close(Session session) {
+        // Hauyna leaves every channel and updates presence after this returns.
+    }
+}
