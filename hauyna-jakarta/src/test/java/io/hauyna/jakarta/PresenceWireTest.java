@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import static io.hauyna.jakarta.testing.ProtocolEndpoint.join;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,10 +41,6 @@ class PresenceWireTest {
         return Json.createReader(new StringReader(text)).readObject();
     }
 
-    private static void join(TestClient client, String channel, String metadata) {
-        client.send("{\"type\":\"subscribe_channel\",\"channel\":\"" + channel + "\",\"metadata\":" + metadata + ",\"ref\":\"join\"}");
-        assertThat(client.next()).isEqualTo("{\"type\":\"reply\",\"ref\":\"join\",\"status\":\"ok\"}");
-    }
 
     @AfterEach
     void allGone() {

@@ -31,6 +31,15 @@ public class ProtocolEndpoint {
     public void close(Session session) {
     }
 
+    /** Subscribes over the protocol and checks the ok reply. */
+    public static void join(TestClient client, String channel, String metadataJson) {
+        client.send("{\"type\":\"subscribe_channel\",\"channel\":\"" + channel + "\",\"metadata\":" + metadataJson + ",\"ref\":\"join\"}");
+        String reply = client.next();
+        if (!reply.equals("{\"type\":\"reply\",\"ref\":\"join\",\"status\":\"ok\"}")) {
+            throw new AssertionError("Joining " + channel + " was answered with " + reply);
+        }
+    }
+
     /** Connects as {@code user} and waits until a ping is answered, so the connection is registered. */
     public static TestClient connectAs(HauynaServer server, String user) {
         TestClient client = TestClient.connect(server.uri("/protocol?user_id=" + user));

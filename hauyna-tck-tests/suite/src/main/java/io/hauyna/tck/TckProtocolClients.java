@@ -1,10 +1,7 @@
 package io.hauyna.tck;
 
 import io.hauyna.jakarta.testing.TestClient;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
-import java.io.StringReader;
 import java.net.URL;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,15 +18,5 @@ public final class TckProtocolClients {
         client.send("{\"type\":\"ping\",\"ref\":\"sync\"}");
         assertThat(client.next()).isEqualTo("{\"type\":\"pong\",\"ref\":\"sync\"}");
         return client;
-    }
-
-    /** Subscribes and checks the ok reply. */
-    public static void join(TestClient client, String channel, String metadataJson) {
-        client.send("{\"type\":\"subscribe_channel\",\"channel\":\"" + channel + "\",\"metadata\":" + metadataJson + ",\"ref\":\"join\"}");
-        assertThat(client.next()).isEqualTo("{\"type\":\"reply\",\"ref\":\"join\",\"status\":\"ok\"}");
-    }
-
-    public static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
     }
 }

@@ -14,7 +14,7 @@ import java.net.URL;
 import java.time.Duration;
 
 import static io.hauyna.tck.TckProtocolClients.connect;
-import static io.hauyna.tck.TckProtocolClients.join;
+import static io.hauyna.jakarta.testing.ProtocolEndpoint.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Channels, direct and group messages and typed errors over the protocol, on a real server. */

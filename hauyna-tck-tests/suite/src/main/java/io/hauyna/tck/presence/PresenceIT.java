@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.hauyna.tck.TckProtocolClients.connect;
-import static io.hauyna.tck.TckProtocolClients.join;
+import static io.hauyna.jakarta.testing.ProtocolEndpoint.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Presence on the wire, configured through the WAR's microprofile-config.properties. */
