@@ -40,6 +40,18 @@ final class Frames {
         return JSON.createObjectBuilder().add("type", "reply").add("ref", ref).add("status", "ok").build().toString();
     }
 
+    /** An ok reply carrying data already encoded as JSON text ({@code null} for none). */
+    static String ok(JsonValue ref, String dataJson) {
+        String ok = ok(ref);
+        return dataJson == null ? ok : ok.substring(0, ok.length() - 1) + ",\"data\":" + dataJson + "}";
+    }
+
+    /** A custom event frame; {@code dataJson} is already JSON text. */
+    static String event(String name, String dataJson) {
+        String frame = JSON.createObjectBuilder().add("type", "event").add("event", name).build().toString();
+        return frame.substring(0, frame.length() - 1) + ",\"data\":" + dataJson + "}";
+    }
+
     /** A reply with status error when the frame had a ref, else an error frame. */
     static String error(ErrorType type, String message, JsonValue ref) {
         JsonObjectBuilder frame = ref == null

@@ -30,6 +30,17 @@ public class MessageEncoder {
     }
 
     /**
+     * @throws IllegalArgumentException when the JSON does not fit the type, saying so
+     */
+    <T> T decode(String json, Class<T> type) {
+        try {
+            return jsonb.fromJson(json, type);
+        } catch (JsonbException e) {
+            throw new IllegalArgumentException("Cannot read the event data as " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @throws IllegalArgumentException when JSON-B cannot encode the message, naming its type
      */
     EncodedMessage encode(Object message) {

@@ -21,6 +21,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,7 +38,8 @@ public class ProtocolHandler implements HauynaProtocol {
     private static final ChannelAuthorizer DEFAULT_AUTHORIZER = new ChannelAuthorizer() {
     };
     private static final List<String> TYPES = List.of("subscribe_channel", "unsubscribe_channel", "channel_message",
-            "direct_message", "group_message", "presence_update", "ping");
+            "direct_message", "group_message", "presence_update", "event", "ping");
+    private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
     @Inject
     ConnectionRegistry connections;
@@ -47,6 +49,9 @@ public class ProtocolHandler implements HauynaProtocol {
 
     @Inject
     PresenceRegistry presence;
+
+    @Inject
+    EventDispatcher events;
 
     @Inject
     @Any
@@ -88,6 +93,10 @@ public class ProtocolHandler implements HauynaProtocol {
             case "presence_update" -> presence.mergeConnectionState(connection, requiredObject(frame, "state"));
             case "ping" -> {
                 return Frames.pong(ref);
+            }
+            case "event" -> {
+                events.fromClient(connection, eventNameOf(frame), frame.getOrDefault("data", JsonValue.NULL), ref);
+                return null;
             }
             default -> throw new ProtocolError(ErrorType.UNKNOWN_TYPE, "Unknown type '" + abbreviate(type)
                     + "': use one of " + String.join(", ", TYPES));
@@ -182,6 +191,15 @@ public class ProtocolHandler implements HauynaProtocol {
             throw new ProtocolError(ErrorType.VALIDATION_ERROR, ChannelNames.problem(channel));
         }
         return channel;
+    }
+
+    private static String eventNameOf(JsonObject frame) {
+        String name = requiredString(frame, "event");
+        if (!EVENT_NAME.matcher(name).matches()) {
+            throw new ProtocolError(ErrorType.VALIDATION_ERROR, "Event name '" + abbreviate(name)
+                    + "' is invalid: use 1 to 100 letters, digits, '_', '.', ':' or '-'");
+        }
+        return name;
     }
 
     private static JsonValue required(JsonObject frame, String field) {

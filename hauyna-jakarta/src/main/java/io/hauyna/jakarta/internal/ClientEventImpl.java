@@ -1,0 +1,92 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.ClientEvent;
+import io.hauyna.jakarta.Connection;
+import io.hauyna.jakarta.ErrorType;
+import jakarta.json.JsonValue;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One delivery of a custom event; answers its sender at most once. */
+final class ClientEventImpl implements ClientEvent {
+
+    private final String name;
+    private final JsonValue data;
+    private final String identifier;
+    private final LiveConnection connection;
+    private final JsonValue ref;
+    private final MessageEncoder encoder;
+    private final AtomicBoolean answered = new AtomicBoolean();
+    private volatile boolean stopped;
+
+    ClientEventImpl(String name, JsonValue data, String identifier, LiveConnection connection, JsonValue ref, MessageEncoder encoder) {
+        this.name = name;
+        this.data = data;
+        this.identifier = identifier;
+        this.connection = connection;
+        this.ref = ref;
+        this.encoder = encoder;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public JsonValue data() {
+        return data;
+    }
+
+    @Override
+    public <T> T dataAs(Class<T> type) {
+        return encoder.decode(data.toString(), type);
+    }
+
+    @Override
+    public String identifier() {
+        return identifier;
+    }
+
+    @Override
+    public Optional<Connection> connection() {
+        return Optional.ofNullable(connection);
+    }
+
+    @Override
+    public void reply(Object replyData) {
+        if (answered.compareAndSet(false, true) && ref != null && connection != null) {
+            String encoded = replyData == null ? null : encoder.encode(replyData).text();
+            connection.offer(EncodedMessage.of(Frames.ok(ref, encoded)));
+        }
+    }
+
+    @Override
+    public void fail(ErrorType type, String message) {
+        stopped = true;
+        if (answered.compareAndSet(false, true) && connection != null) {
+            connection.offer(EncodedMessage.of(Frames.error(type, message, ref)));
+        }
+    }
+
+    @Override
+    public void stopPropagation() {
+        stopped = true;
+    }
+
+    @Override
+    public boolean propagationStopped() {
+        return stopped;
+    }
+
+    /** Sends the plain ok if nobody answered. */
+    void finish() {
+        reply(null);
+    }
+
+    @Override
+    public String toString() {
+        return "ClientEvent[" + name + " from " + identifier + "]";
+    }
+}

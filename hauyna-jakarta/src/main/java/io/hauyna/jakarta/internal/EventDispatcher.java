@@ -1,0 +1,141 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.ClientEvent;
+import io.hauyna.jakarta.ErrorType;
+import io.hauyna.jakarta.Events;
+import io.hauyna.jakarta.HauynaEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.websocket.Session;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@link Events} bean and the delivery of {@link ClientEvent}s: synchronous observers are
+ * notified one by one in priority order, so that one can stop the rest; asynchronous observers are
+ * then reached with {@code fireAsync}; the sender is answered once, when all of that is done.
+ */
+@ApplicationScoped
+public class EventDispatcher implements Events {
+
+    private static final Logger LOG = Logger.getLogger(EventDispatcher.class.getName());
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    ConnectionRegistry connections;
+
+    @Inject
+    ChannelRegistry channels;
+
+    @Inject
+    MessageEncoder encoder;
+
+    /** Delivers a client's event frame; answers it (reply or error) in every case. */
+    void fromClient(LiveConnection connection, String name, JsonValue data, JsonValue ref) {
+        ClientEventImpl event = new ClientEventImpl(name, data, connection.identifier(), connection, ref, encoder);
+        if (!deliver(event)) {
+            event.fail(ErrorType.NOT_FOUND, "No handler for event '" + name + "': check the event name");
+        }
+    }
+
+    @Override
+    public boolean trigger(String name, Session session, Object data) {
+        LiveConnection connection = connections.live(session).orElseThrow(() ->
+                new IllegalStateException("Session " + session.getId() + " is not registered"));
+        return deliver(new ClientEventImpl(name, toJson(data), connection.identifier(), connection, null, encoder));
+    }
+
+    @Override
+    public boolean trigger(String name, String identifier, Object data) {
+        return deliver(new ClientEventImpl(name, toJson(data), identifier, null, null, encoder));
+    }
+
+    @Override
+    public int push(String identifier, String name, Object data) {
+        return connections.sendTo(identifier, eventFrame(name, data));
+    }
+
+    @Override
+    public int pushToChannel(String channel, String name, Object data) {
+        return channels.deliver(channel, EncodedMessage.of(eventFrame(name, data)), null);
+    }
+
+    @Override
+    public int pushToGroup(String group, String name, Object data) {
+        return connections.sendToGroup(group, eventFrame(name, data));
+    }
+
+    /** @return {@code false} if no observer handles the name (nothing was delivered) */
+    private boolean deliver(ClientEventImpl event) {
+        HauynaEvent qualifier = HauynaEvent.Literal.of(event.name());
+        Set<ObserverMethod<? super ClientEventImpl>> observers = beanManager.resolveObserverMethods(event, qualifier);
+        List<ObserverMethod<? super ClientEventImpl>> named = observers.stream().filter(o -> observes(o, event.name())).toList();
+        if (named.isEmpty()) {
+            return false;
+        }
+        try {
+            for (ObserverMethod<? super ClientEventImpl> observer : observers) {
+                if (event.propagationStopped()) {
+                    break;
+                }
+                if (!observer.isAsync()) {
+                    observer.notify(event);
+                }
+            }
+        } catch (RuntimeException failure) {
+            failed(event, failure);
+            return true;
+        }
+        if (!event.propagationStopped() && observers.stream().anyMatch(ObserverMethod::isAsync)) {
+            beanManager.getEvent().select(ClientEvent.class, qualifier).fireAsync(event)
+                    .whenComplete((delivered, failure) -> {
+                        if (failure != null) {
+                            failed(event, failure);
+                        } else {
+                            event.finish();
+                        }
+                    });
+            return true;
+        }
+        event.finish();
+        return true;
+    }
+
+    private static boolean observes(ObserverMethod<?> observer, String name) {
+        return observer.getObservedQualifiers().stream()
+                .anyMatch(q -> q instanceof HauynaEvent hauynaEvent && hauynaEvent.value().equals(name));
+    }
+
+    private static void failed(ClientEventImpl event, Throwable failure) {
+        LOG.log(Level.WARNING, "An observer of " + event + " failed", failure);
+        event.fail(ErrorType.INTERNAL_ERROR, "The server failed to handle event '" + event.name() + "'; the cause is in its log");
+    }
+
+    /** Data is JSON in the frame: a String is sent as a JSON string, not as raw text. */
+    private String eventFrame(String name, Object data) {
+        return Frames.event(name, toJson(data).toString());
+    }
+
+    private JsonValue toJson(Object data) {
+        if (data == null) {
+            return JsonValue.NULL;
+        }
+        if (data instanceof String text) {
+            return JSON.createValue(text);
+        }
+        try (var reader = JSON.createReader(new StringReader(encoder.encode(data).text()))) {
+            return reader.readValue();
+        }
+    }
+}
