@@ -62,7 +62,7 @@ public class ConnectionLifecycleInterceptor {
             try {
                 return invocation.proceed();
             } finally {
-                registry.unregister(session);
+                registry.unregister(session, argument(invocation, CloseReason.class));
                 endpoints.destroy(invocation.getTarget());
             }
         }
@@ -107,9 +107,13 @@ public class ConnectionLifecycleInterceptor {
     }
 
     private static Session sessionArgument(InvocationContext invocation) {
+        return argument(invocation, Session.class);
+    }
+
+    private static <T> T argument(InvocationContext invocation, Class<T> type) {
         for (Object argument : invocation.getParameters()) {
-            if (argument instanceof Session session) {
-                return session;
+            if (type.isInstance(argument)) {
+                return type.cast(argument);
             }
         }
         return null;

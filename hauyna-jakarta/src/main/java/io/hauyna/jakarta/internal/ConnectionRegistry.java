@@ -1,6 +1,8 @@
 package io.hauyna.jakarta.internal;
 
 import io.hauyna.jakarta.Connection;
+import io.hauyna.jakarta.ConnectionClosed;
+import io.hauyna.jakarta.ConnectionOpened;
 import io.hauyna.jakarta.Connections;
 import io.hauyna.jakarta.Handshake;
 import io.hauyna.jakarta.HauynaConfigKeys;
@@ -8,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.util.Collection;
@@ -57,6 +60,9 @@ public class ConnectionRegistry implements Connections {
     SessionCloser closer;
 
     @Inject
+    SystemEvents systemEvents;
+
+    @Inject
     @Any
     Instance<ConnectionListener> listeners;
 
@@ -92,6 +98,7 @@ public class ConnectionRegistry implements Connections {
             return present;
         });
         forEachListener(connection, "opening", ConnectionListener::connectionOpened);
+        systemEvents.fire(new ConnectionOpened(connection.id(), connection.identifier()));
         return connection;
     }
 
@@ -103,6 +110,11 @@ public class ConnectionRegistry implements Connections {
 
     @Override
     public Optional<Connection> unregister(Session session) {
+        return unregister(session, null);
+    }
+
+    /** @param reason what the container reported to {@code @OnClose}, or {@code null} when not seen */
+    Optional<Connection> unregister(Session session, CloseReason reason) {
         LiveConnection connection = bySessionId.remove(session.getId());
         if (connection == null) {
             return Optional.empty();
@@ -117,6 +129,9 @@ public class ConnectionRegistry implements Connections {
             return null;
         });
         notifyClosed(connection);
+        systemEvents.fire(new ConnectionClosed(connection.id(), connection.identifier(),
+                reason == null ? ConnectionClosed.NO_STATUS : reason.getCloseCode().getCode(),
+                reason == null || reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase()));
         return Optional.of(connection);
     }
 

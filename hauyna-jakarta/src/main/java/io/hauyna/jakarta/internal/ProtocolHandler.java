@@ -2,6 +2,7 @@ package io.hauyna.jakarta.internal;
 
 import io.hauyna.jakarta.ErrorType;
 import io.hauyna.jakarta.HauynaProtocol;
+import io.hauyna.jakarta.MessageRejected;
 import io.hauyna.jakarta.spi.ChannelAuthorizer;
 import io.hauyna.jakarta.spi.ChannelDecision;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,9 @@ public class ProtocolHandler implements HauynaProtocol {
     EventDispatcher events;
 
     @Inject
+    SystemEvents systemEvents;
+
+    @Inject
     @Any
     Instance<ChannelAuthorizer> authorizers;
 
@@ -73,12 +77,16 @@ public class ProtocolHandler implements HauynaProtocol {
                 connection.offer(EncodedMessage.of(reply));
             }
         } catch (ProtocolError error) {
-            connection.offer(EncodedMessage.of(Frames.error(error.type(), error.getMessage(), ref)));
+            reject(connection, error.type(), error.getMessage(), ref);
         } catch (RuntimeException unexpected) {
             LOG.log(Level.WARNING, "Handling a frame from " + connection + " failed", unexpected);
-            connection.offer(EncodedMessage.of(Frames.error(ErrorType.INTERNAL_ERROR,
-                    "The server failed to handle this frame; the cause is in its log", ref)));
+            reject(connection, ErrorType.INTERNAL_ERROR, "The server failed to handle this frame; the cause is in its log", ref);
         }
+    }
+
+    private void reject(LiveConnection connection, ErrorType type, String message, JsonValue ref) {
+        connection.offer(EncodedMessage.of(Frames.error(type, message, ref)));
+        systemEvents.fire(new MessageRejected(connection.id(), connection.identifier(), type, message));
     }
 
     /** @return the reply to send to the sender, or {@code null} for none */

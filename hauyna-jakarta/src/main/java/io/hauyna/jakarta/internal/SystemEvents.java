@@ -1,0 +1,26 @@
+package io.hauyna.jakarta.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Fires lifecycle events whose observers must never break the lifecycle itself. */
+@ApplicationScoped
+public class SystemEvents {
+
+    private static final Logger LOG = Logger.getLogger(SystemEvents.class.getName());
+
+    @Inject
+    Event<Object> events;
+
+    void fire(Object event) {
+        try {
+            events.fire(event);
+        } catch (RuntimeException observerFailed) {
+            LOG.log(Level.WARNING, "An observer of " + event + " failed", observerFailed);
+        }
+    }
+}
