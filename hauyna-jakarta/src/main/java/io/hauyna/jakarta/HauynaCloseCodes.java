@@ -24,6 +24,12 @@ public final class HauynaCloseCodes {
      */
     public static final CloseCode AUTHENTICATION_REQUIRED = CloseCodes.VIOLATED_POLICY;
 
+    /**
+     * 4000 (private use): the client sent nothing and answered no ping within the heartbeat
+     * timeout ({@link HauynaConfigKeys#HEARTBEAT_TIMEOUT}). A live client may reconnect at once.
+     */
+    public static final CloseCode HEARTBEAT_TIMEOUT = CloseCodes.getCloseCode(4000);
+
     private HauynaCloseCodes() {
     }
 }

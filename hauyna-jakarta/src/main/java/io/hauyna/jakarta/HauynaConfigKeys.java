@@ -100,6 +100,26 @@ public final class HauynaConfigKeys {
     /** Default of {@link #PRESENCE_DIFF_INTERVAL_MS}. */
     public static final long DEFAULT_PRESENCE_DIFF_INTERVAL_MS = 50;
 
+    /**
+     * {@code long} seconds, default {@value #DEFAULT_HEARTBEAT_INTERVAL}: how often the server sends
+     * a WebSocket ping to each connection; 0 sends none. Per endpoint: {@link Heartbeat}.
+     */
+    public static final String HEARTBEAT_INTERVAL = PREFIX + "heartbeat.interval";
+
+    /** Default of {@link #HEARTBEAT_INTERVAL}. */
+    public static final long DEFAULT_HEARTBEAT_INTERVAL = 30;
+
+    /**
+     * {@code long} seconds, default {@value #DEFAULT_HEARTBEAT_TIMEOUT}: a connection from which
+     * nothing arrived (no frame, no pong) for this long is closed with
+     * {@link HauynaCloseCodes#HEARTBEAT_TIMEOUT}; 0 never closes. Browsers cannot send ping frames, so
+     * a protocol {@code ping} frame keeps a connection alive too. Per endpoint: {@link Heartbeat}.
+     */
+    public static final String HEARTBEAT_TIMEOUT = PREFIX + "heartbeat.timeout";
+
+    /** Default of {@link #HEARTBEAT_TIMEOUT}. */
+    public static final long DEFAULT_HEARTBEAT_TIMEOUT = 60;
+
     private HauynaConfigKeys() {
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.hauyna.jakarta.testing.ProtocolEndpoint.join;
@@ -49,7 +50,7 @@ class EventsTest {
 
         void second(@Observes @Priority(20) @HauynaEvent("new_message") ClientEvent event) {
             log.add("second");
-            event.reply(Map.of("stored", true, "by", event.identifier()));
+            event.reply(new TreeMap<>(Map.of("stored", true, "by", event.identifier())));
         }
 
         void audit(@ObservesAsync @HauynaEvent("audit") ClientEvent event) {

@@ -94,10 +94,11 @@ class SystemEventsTest {
             carol.send("{\"type\":\"teleport\"}");
             carol.next();
             String id = connections.connectionsOf("carol").get(0).id();
-            assertThat(recorder.events()).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(MessageRejected.class, rejected -> {
-                assertThat(rejected.connectionId()).isEqualTo(id);
-                assertThat(rejected.errorType()).isEqualTo(ErrorType.UNKNOWN_TYPE);
-            }));
+            await().untilAsserted(() -> assertThat(recorder.events()).anySatisfy(event ->
+                    assertThat(event).isInstanceOfSatisfying(MessageRejected.class, rejected -> {
+                        assertThat(rejected.connectionId()).isEqualTo(id);
+                        assertThat(rejected.errorType()).isEqualTo(ErrorType.UNKNOWN_TYPE);
+                    })));
         }
     }
 

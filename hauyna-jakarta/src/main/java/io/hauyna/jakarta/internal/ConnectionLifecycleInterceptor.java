@@ -12,6 +12,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public class ConnectionLifecycleInterceptor {
                 return open(invocation, session);
             }
             if (method.isAnnotationPresent(OnMessage.class)) {
-                registry.touch(session);
+                registry.frameReceived(session);
             }
             return invocation.proceed();
         } finally {
@@ -93,7 +94,7 @@ public class ConnectionLifecycleInterceptor {
 
     private Object open(InvocationContext invocation, Session session) throws Exception {
         try {
-            registry.register(session);
+            registry.register(session, endpointClass(invocation.getTarget()));
         } catch (SecurityException unidentified) {
             session.getUserProperties().put(REFUSED, Boolean.TRUE);
             LOG.fine(() -> "Refusing unidentified connection to " + session.getRequestURI().getPath());
@@ -104,6 +105,15 @@ public class ConnectionLifecycleInterceptor {
             return null;
         }
         return invocation.proceed();
+    }
+
+    /** The application's class: CDI may hand us a generated subclass of it. */
+    private static Class<?> endpointClass(Object endpoint) {
+        Class<?> type = endpoint.getClass();
+        while (type != null && !type.isAnnotationPresent(ServerEndpoint.class)) {
+            type = type.getSuperclass();
+        }
+        return type == null ? endpoint.getClass() : type;
     }
 
     private static Session sessionArgument(InvocationContext invocation) {

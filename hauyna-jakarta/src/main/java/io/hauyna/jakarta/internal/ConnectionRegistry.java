@@ -76,6 +76,11 @@ public class ConnectionRegistry implements Connections {
 
     @Override
     public Connection register(Session session) {
+        return register(session, null);
+    }
+
+    /** @param endpointClass the endpoint's class, for its {@link io.hauyna.jakarta.Heartbeat}; {@code null} if unknown */
+    Connection register(Session session, Class<?> endpointClass) {
         LiveConnection existing = bySessionId.get(session.getId());
         if (existing != null) {
             return existing;
@@ -87,7 +92,8 @@ public class ConnectionRegistry implements Connections {
             throw new SecurityException("Nothing identified the connection and " + HauynaConfigKeys.IDENTITY_ALLOW_ANONYMOUS + " is false");
         }
         LiveConnection connection = new LiveConnection(id, identified.orElse(ANONYMOUS_PREFIX + id), identified.isEmpty(),
-                session, handshake.withOnlyHeaders(settings.handshakeHeaders()), this::groupsOf, settings, encoder, closer);
+                session, handshake.withOnlyHeaders(settings.handshakeHeaders()), this::groupsOf, settings, encoder, closer,
+                HeartbeatSettings.of(endpointClass, settings));
         LiveConnection raced = bySessionId.putIfAbsent(session.getId(), connection);
         if (raced != null) {
             return raced;
@@ -165,13 +171,29 @@ public class ConnectionRegistry implements Connections {
         return Optional.ofNullable(bySessionId.get(session.getId()));
     }
 
-    /** Records activity for the heartbeat and presence; a no-op for sessions that are not registered. */
-    void touch(Session session) {
+    /**
+     * A frame arrived: the connection is alive, and unless it speaks the protocol (which tells
+     * pings from user activity itself) the user is active.
+     */
+    void frameReceived(Session session) {
         LiveConnection connection = bySessionId.get(session.getId());
         if (connection != null) {
-            connection.touch();
-            forEachListener(connection, "recording activity of", ConnectionListener::connectionActive);
+            connection.seen();
+            if (!connection.isSpeakingProtocol()) {
+                active(connection);
+            }
         }
+    }
+
+    /** The user did something: for presence (away, online). */
+    void active(LiveConnection connection) {
+        connection.touch();
+        forEachListener(connection, "recording activity of", ConnectionListener::connectionActive);
+    }
+
+    /** @return every registered connection (a live view, for the heartbeat sweep) */
+    Collection<LiveConnection> all() {
+        return bySessionId.values();
     }
 
     @Override

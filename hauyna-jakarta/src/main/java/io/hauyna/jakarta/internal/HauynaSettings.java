@@ -30,6 +30,8 @@ public class HauynaSettings {
     private Duration awayAfter;
     private List<String> presenceChannelPrefixes;
     private Duration presenceDiffInterval;
+    private Duration heartbeatInterval;
+    private Duration heartbeatTimeout;
     private String source;
 
     @PostConstruct
@@ -62,6 +64,17 @@ public class HauynaSettings {
                 HauynaConfigKeys.DEFAULT_PRESENCE_DIFF_INTERVAL_MS, "a whole number of milliseconds of at least 1");
         requireAtLeastOne(HauynaConfigKeys.PRESENCE_DIFF_INTERVAL_MS, diffMillis);
         presenceDiffInterval = Duration.ofMillis(diffMillis);
+        heartbeatInterval = Duration.ofSeconds(nonNegative(HauynaConfigKeys.HEARTBEAT_INTERVAL, value(values,
+                HauynaConfigKeys.HEARTBEAT_INTERVAL, Long::valueOf, HauynaConfigKeys.DEFAULT_HEARTBEAT_INTERVAL, "a whole number of seconds")));
+        heartbeatTimeout = Duration.ofSeconds(nonNegative(HauynaConfigKeys.HEARTBEAT_TIMEOUT, value(values,
+                HauynaConfigKeys.HEARTBEAT_TIMEOUT, Long::valueOf, HauynaConfigKeys.DEFAULT_HEARTBEAT_TIMEOUT, "a whole number of seconds")));
+    }
+
+    private static long nonNegative(String key, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(key + " is " + value + ": use 0 (off) or more");
+        }
+        return value;
     }
 
     /** Reads the configuration when the application starts, so a bad value fails the deployment, and says what is in force. */
@@ -70,7 +83,8 @@ public class HauynaSettings {
                 + outboundMaxBytes + " bytes per connection, overflow " + overflowPolicy.configValue()
                 + ", anonymous connections " + (allowAnonymous ? "allowed" : "refused")
                 + "; presence: away after " + awayAfter.toSeconds() + " s, on channels " + (presenceChannelPrefixes.isEmpty() ? "none"
-                : presenceChannelPrefixes.stream().map(p -> p + "*").toList()) + ", diffs every " + presenceDiffInterval.toMillis() + " ms");
+                : presenceChannelPrefixes.stream().map(p -> p + "*").toList()) + ", diffs every " + presenceDiffInterval.toMillis() + " ms"
+                + "; heartbeat: ping every " + heartbeatInterval.toSeconds() + " s, timeout " + heartbeatTimeout.toSeconds() + " s");
         identityQueryParameter.ifPresent(name -> LOG.warning(() -> "Hauyna: " + HauynaConfigKeys.IDENTITY_QUERY_PARAMETER + "=" + name
                 + " lets any client choose its identifier with ?" + name + "=...; this is for development only, never for production"));
     }
@@ -113,6 +127,14 @@ public class HauynaSettings {
 
     Duration presenceDiffInterval() {
         return presenceDiffInterval;
+    }
+
+    Duration heartbeatInterval() {
+        return heartbeatInterval;
+    }
+
+    Duration heartbeatTimeout() {
+        return heartbeatTimeout;
     }
 
     private static <T> T value(ConfigValues values, String key, Function<String, T> parse, T fallback, String expected) {

@@ -29,12 +29,18 @@ final class LiveConnection implements Connection {
     private final Instant openedAt = Instant.now();
     private volatile Instant lastActivity = openedAt;
     private volatile boolean unregistered;
+    private volatile boolean speaksProtocol;
+    private volatile long lastSeenNanos = System.nanoTime();
+    private volatile Instant lastSeen = openedAt;
+    private volatile long lastPingNanos = System.nanoTime();
+    private final HeartbeatSettings heartbeat;
     private final OutboundQueue queue;
     private final MessageEncoder encoder;
 
     LiveConnection(String id, String identifier, boolean anonymous, Session session, Handshake handshake,
                    Function<String, Set<String>> groupsOfIdentifier, HauynaSettings settings,
-                   MessageEncoder encoder, SessionCloser closer) {
+                   MessageEncoder encoder, SessionCloser closer, HeartbeatSettings heartbeat) {
+        this.heartbeat = heartbeat;
         this.id = id;
         this.identifier = identifier;
         this.anonymous = anonymous;
@@ -117,8 +123,44 @@ final class LiveConnection implements Connection {
         return lastActivity;
     }
 
+    /** The user did something (a message, not a ping). */
     void touch() {
         lastActivity = Instant.now();
+    }
+
+    /** Anything arrived from the client: a frame or a pong. Keeps the connection alive. */
+    void seen() {
+        lastSeenNanos = System.nanoTime();
+        lastSeen = Instant.now();
+    }
+
+    long nanosSinceSeen(long now) {
+        return now - lastSeenNanos;
+    }
+
+    Instant lastSeen() {
+        return lastSeen;
+    }
+
+    long nanosSincePing(long now) {
+        return now - lastPingNanos;
+    }
+
+    void pinged(long now) {
+        lastPingNanos = now;
+    }
+
+    HeartbeatSettings heartbeat() {
+        return heartbeat;
+    }
+
+    /** Once a connection's frames go through HauynaProtocol, only non-ping frames count as user activity. */
+    void speaksProtocol() {
+        speaksProtocol = true;
+    }
+
+    boolean isSpeakingProtocol() {
+        return speaksProtocol;
     }
 
     @Override

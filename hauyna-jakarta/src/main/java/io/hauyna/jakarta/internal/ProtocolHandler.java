@@ -68,10 +68,15 @@ public class ProtocolHandler implements HauynaProtocol {
             LOG.fine(() -> "Ignoring a frame from unregistered session " + session.getId());
             return;
         }
+        connection.seen();
+        connection.speaksProtocol();
         JsonValue ref = null;
         try {
             JsonObject frame = parse(text);
             ref = refOf(frame);
+            if (!"ping".equals(frame.get("type") instanceof JsonString type ? type.getString() : null)) {
+                connections.active(connection);
+            }
             String reply = dispatch(connection, frame, ref);
             if (reply != null) {
                 connection.offer(EncodedMessage.of(reply));

@@ -23,7 +23,9 @@ public final class StalledClient implements AutoCloseable {
                 .buildAsync(uri, new WebSocket.Listener() {
                     @Override
                     public void onOpen(WebSocket webSocket) {
-                        webSocket.request(readFirst);
+                        if (readFirst > 0) {
+                            webSocket.request(readFirst);
+                        }
                     }
 
                     @Override
@@ -47,6 +49,11 @@ public final class StalledClient implements AutoCloseable {
     /** @return the messages read before the client stalled */
     public List<String> received() {
         return List.copyOf(received);
+    }
+
+    /** Sends a text frame; writing works even though the client does not read. */
+    public void send(String text) {
+        socket.sendText(text, true).join();
     }
 
     /** Drops the TCP connection without a closing handshake, like a crashed client. */

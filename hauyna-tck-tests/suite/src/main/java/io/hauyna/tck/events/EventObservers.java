@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Observers deployed in the test WAR; their replies tell the client what ran. */
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class EventObservers {
     }
 
     void second(@Observes @Priority(20) @HauynaEvent("order") ClientEvent event) {
-        event.reply(Map.of("ran", "first then second", "by", event.identifier()));
+        event.reply(new TreeMap<>(Map.of("ran", "first then second", "by", event.identifier())));
     }
 
     void later(@ObservesAsync @HauynaEvent("later") ClientEvent event) {

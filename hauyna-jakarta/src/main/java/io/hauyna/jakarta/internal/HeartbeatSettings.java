@@ -1,0 +1,24 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.Heartbeat;
+
+import java.time.Duration;
+
+/** One connection's heartbeat: the endpoint's {@link Heartbeat} if it has one, else the configuration. */
+record HeartbeatSettings(Duration interval, Duration timeout) {
+
+    static HeartbeatSettings of(Class<?> endpointClass, HauynaSettings settings) {
+        Heartbeat annotation = endpointClass == null ? null : endpointClass.getAnnotation(Heartbeat.class);
+        return annotation == null
+                ? new HeartbeatSettings(settings.heartbeatInterval(), settings.heartbeatTimeout())
+                : new HeartbeatSettings(Duration.ofSeconds(annotation.interval()), Duration.ofSeconds(annotation.timeout()));
+    }
+
+    boolean pings() {
+        return !interval.isZero();
+    }
+
+    boolean timesOut() {
+        return !timeout.isZero();
+    }
+}
