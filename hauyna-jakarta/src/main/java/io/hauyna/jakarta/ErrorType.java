@@ -21,6 +21,8 @@ public enum ErrorType {
     FORBIDDEN("forbidden"),
     /** The target does not exist (e.g. a direct message to a user who is not connected). */
     NOT_FOUND("not_found"),
+    /** The frame is larger than {@link HauynaConfigKeys#INBOUND_MAX_MESSAGE_BYTES}; it was discarded. */
+    MESSAGE_TOO_LARGE("message_too_large"),
     /** The server failed; the cause is logged for the operator, never sent. */
     INTERNAL_ERROR("internal_error");
 

@@ -120,6 +120,18 @@ public final class HauynaConfigKeys {
     /** Default of {@link #HEARTBEAT_TIMEOUT}. */
     public static final long DEFAULT_HEARTBEAT_TIMEOUT = 60;
 
+    /**
+     * {@code int} bytes (UTF-8), default {@value #DEFAULT_INBOUND_MAX_MESSAGE_BYTES} (64 KiB): a
+     * protocol frame larger than this is discarded and answered with {@code message_too_large}; the
+     * connection stays open. Frames beyond the container's own text buffer
+     * ({@code Session#getMaxTextMessageBufferSize()}) are refused by the container with close code 1009
+     * before Hauyna sees them.
+     */
+    public static final String INBOUND_MAX_MESSAGE_BYTES = PREFIX + "inbound.max-message-bytes";
+
+    /** Default of {@link #INBOUND_MAX_MESSAGE_BYTES}. */
+    public static final int DEFAULT_INBOUND_MAX_MESSAGE_BYTES = 64 * 1024;
+
     private HauynaConfigKeys() {
     }
 }

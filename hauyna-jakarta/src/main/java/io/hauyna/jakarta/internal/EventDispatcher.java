@@ -4,6 +4,7 @@ import io.hauyna.jakarta.ClientEvent;
 import io.hauyna.jakarta.ErrorType;
 import io.hauyna.jakarta.Events;
 import io.hauyna.jakarta.HauynaEvent;
+import io.hauyna.jakarta.HauynaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
@@ -117,7 +118,14 @@ public class EventDispatcher implements Events {
                 .anyMatch(q -> q instanceof HauynaEvent hauynaEvent && hauynaEvent.value().equals(name));
     }
 
+    /** A HauynaException (possibly wrapped by the container) is the observer's typed answer; anything else is a bug. */
     private static void failed(ClientEventImpl event, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HauynaException typed) {
+                event.fail(typed.errorType(), typed.getMessage());
+                return;
+            }
+        }
         LOG.log(Level.WARNING, "An observer of " + event + " failed", failure);
         event.fail(ErrorType.INTERNAL_ERROR, "The server failed to handle event '" + event.name() + "'; the cause is in its log");
     }

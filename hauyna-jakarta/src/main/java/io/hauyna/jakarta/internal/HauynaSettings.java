@@ -32,6 +32,7 @@ public class HauynaSettings {
     private Duration presenceDiffInterval;
     private Duration heartbeatInterval;
     private Duration heartbeatTimeout;
+    private int inboundMaxMessageBytes;
     private String source;
 
     @PostConstruct
@@ -68,6 +69,17 @@ public class HauynaSettings {
                 HauynaConfigKeys.HEARTBEAT_INTERVAL, Long::valueOf, HauynaConfigKeys.DEFAULT_HEARTBEAT_INTERVAL, "a whole number of seconds")));
         heartbeatTimeout = Duration.ofSeconds(nonNegative(HauynaConfigKeys.HEARTBEAT_TIMEOUT, value(values,
                 HauynaConfigKeys.HEARTBEAT_TIMEOUT, Long::valueOf, HauynaConfigKeys.DEFAULT_HEARTBEAT_TIMEOUT, "a whole number of seconds")));
+        readInbound(values);
+    }
+
+    private void readInbound(ConfigValues values) {
+        inboundMaxMessageBytes = value(values, HauynaConfigKeys.INBOUND_MAX_MESSAGE_BYTES, Integer::valueOf,
+                HauynaConfigKeys.DEFAULT_INBOUND_MAX_MESSAGE_BYTES, "a whole number of bytes of at least 1");
+        requireAtLeastOne(HauynaConfigKeys.INBOUND_MAX_MESSAGE_BYTES, inboundMaxMessageBytes);
+    }
+
+    int inboundMaxMessageBytes() {
+        return inboundMaxMessageBytes;
     }
 
     private static long nonNegative(String key, long value) {

@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.websocket.Session;
 
@@ -58,6 +59,9 @@ public class ProtocolHandler implements HauynaProtocol {
     SystemEvents systemEvents;
 
     @Inject
+    HauynaSettings settings;
+
+    @Inject
     @Any
     Instance<ChannelAuthorizer> authorizers;
 
@@ -72,6 +76,7 @@ public class ProtocolHandler implements HauynaProtocol {
         connection.speaksProtocol();
         JsonValue ref = null;
         try {
+            requireSize(text);
             JsonObject frame = parse(text);
             ref = refOf(frame);
             if (!"ping".equals(frame.get("type") instanceof JsonString type ? type.getString() : null)) {
@@ -171,10 +176,27 @@ public class ProtocolHandler implements HauynaProtocol {
         }
     }
 
+    /** Checked before parsing, so that an oversized frame costs no parse. */
+    private void requireSize(String text) {
+        int limit = settings.inboundMaxMessageBytes();
+        if (text.length() > limit || EncodedMessage.utf8Length(text) > limit) {
+            throw new ProtocolError(ErrorType.MESSAGE_TOO_LARGE, "The frame has " + EncodedMessage.utf8Length(text)
+                    + " bytes; the limit is " + limit + ": send less per frame");
+        }
+    }
+
+    /** Exactly one JSON value, which must be an object; trailing content is invalid. */
     private static JsonObject parse(String text) {
         JsonValue value;
-        try (var reader = JSON.createReader(new StringReader(text))) {
-            value = reader.readValue();
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw new ProtocolError(ErrorType.INVALID_JSON, "The frame is empty: send a JSON object");
+            }
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new ProtocolError(ErrorType.INVALID_JSON, "The frame has content after its JSON value: send one object per frame");
+            }
         } catch (JsonParsingException notJson) {
             throw new ProtocolError(ErrorType.INVALID_JSON, "The frame is not valid JSON: " + notJson.getMessage());
         } catch (JsonException notJson) {

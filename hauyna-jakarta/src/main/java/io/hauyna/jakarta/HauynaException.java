@@ -1,0 +1,31 @@
+package io.hauyna.jakarta;
+
+import java.util.Objects;
+
+/**
+ * An error the client should be told about, with its type. Throw it from an event observer (or
+ * pass it to {@link ErrorHandler#handle}) and the client receives that {@code error_type} and this
+ * message, instead of an {@code internal_error}.
+ *
+ * @since 0.1
+ */
+public class HauynaException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ErrorType errorType;
+
+    /**
+     * @param errorType the type the client receives
+     * @param message   what the client should change; it is sent as it is, so keep internals out
+     */
+    public HauynaException(ErrorType errorType, String message) {
+        super(message);
+        this.errorType = Objects.requireNonNull(errorType, "errorType");
+    }
+
+    /** @return the type the client receives */
+    public ErrorType errorType() {
+        return errorType;
+    }
+}
