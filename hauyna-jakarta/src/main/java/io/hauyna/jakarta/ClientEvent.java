@@ -27,9 +27,14 @@ public interface ClientEvent {
     JsonValue data();
 
     /**
-     * @param type the class to bind the data to with JSON-B
+     * Binds the data to a type with JSON-B and, when the server has Bean Validation, validates its
+     * constraints ({@code @NotBlank}, {@code @Size}, ...).
+     *
+     * @param type the class to bind the data to
      * @return the data as that type
-     * @throws IllegalArgumentException when the data does not fit the type
+     * @throws HauynaException {@code VALIDATION_ERROR} when the data does not fit the type, or breaks
+     *                         a constraint; its details name each violated field. Let it propagate
+     *                         from the observer and the client receives exactly that.
      */
     <T> T dataAs(Class<T> type);
 

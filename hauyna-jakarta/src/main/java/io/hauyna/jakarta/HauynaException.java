@@ -1,5 +1,6 @@
 package io.hauyna.jakarta;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,14 +15,29 @@ public class HauynaException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ErrorType errorType;
+    private final transient Map<String, Object> details;
 
     /**
      * @param errorType the type the client receives
      * @param message   what the client should change; it is sent as it is, so keep internals out
      */
     public HauynaException(ErrorType errorType, String message) {
+        this(errorType, message, Map.of());
+    }
+
+    /**
+     * @param details machine-readable specifics sent as the frame's {@code details} object, e.g. the
+     *                violated fields; values may be strings, numbers, booleans, lists and maps
+     */
+    public HauynaException(ErrorType errorType, String message, Map<String, Object> details) {
         super(message);
         this.errorType = Objects.requireNonNull(errorType, "errorType");
+        this.details = Map.copyOf(details);
+    }
+
+    /** @return the specifics sent to the client; empty when none */
+    public Map<String, Object> details() {
+        return details;
     }
 
     /** @return the type the client receives */

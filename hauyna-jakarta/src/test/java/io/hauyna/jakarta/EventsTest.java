@@ -27,10 +27,24 @@ class EventsTest {
 
     @RegisterExtension
     static HauynaServer server = HauynaServer.serving(ProtocolEndpoint.class)
-            .withBeans(Observers.class)
+            .withBeans(Observers.class, NoSpam.class)
             .with(HauynaConfigKeys.IDENTITY_QUERY_PARAMETER, "user_id");
 
     public record Counter(int count) {
+    }
+
+    public record Order(@jakarta.validation.constraints.NotBlank String item, @jakarta.validation.constraints.Min(1) int quantity) {
+    }
+
+    /** Refuses any event whose data mentions spam, before observers run. */
+    @ApplicationScoped
+    public static class NoSpam implements io.hauyna.jakarta.spi.ClientEventValidator {
+        @Override
+        public void validate(ClientEvent event) {
+            if (event.data().toString().contains("spam")) {
+                throw new HauynaException(ErrorType.VALIDATION_ERROR, "No spam", Map.of("rule", "no-spam"));
+            }
+        }
     }
 
     @ApplicationScoped
@@ -59,6 +73,11 @@ class EventsTest {
 
         void typed(@Observes @HauynaEvent("increment") ClientEvent event) {
             event.reply(new Counter(event.dataAs(Counter.class).count() + 1));
+        }
+
+        void order(@Observes @HauynaEvent("order") ClientEvent event) {
+            Order order = event.dataAs(Order.class);
+            log.add("ordered " + order.quantity() + " " + order.item());
         }
 
         void serverSide(@Observes @HauynaEvent("tick") ClientEvent event) {
@@ -154,6 +173,38 @@ class EventsTest {
         try (TestClient alice = connect("alice")) {
             alice.send("{\"type\":\"event\",\"event\":\"increment\",\"data\":{\"count\":41},\"ref\":7}");
             assertThat(alice.next()).isEqualTo("{\"type\":\"reply\",\"ref\":7,\"status\":\"ok\",\"data\":{\"count\":42}}");
+        }
+    }
+
+    @Test
+    void beanValidationNamesEveryViolatedField() {
+        try (TestClient alice = connect("alice")) {
+            alice.send("{\"type\":\"event\",\"event\":\"order\",\"data\":{\"item\":\" \",\"quantity\":0},\"ref\":8}");
+            assertThat(alice.next()).isEqualTo("{\"type\":\"reply\",\"ref\":8,\"status\":\"error\",\"error_type\":\"validation_error\","
+                    + "\"message\":\"The event data is invalid: {item=must not be blank, quantity=must be greater than or equal to 1}\","
+                    + "\"details\":{\"fields\":{\"item\":\"must not be blank\",\"quantity\":\"must be greater than or equal to 1\"}}}");
+            alice.send("{\"type\":\"event\",\"event\":\"order\",\"data\":{\"item\":\"tea\",\"quantity\":2},\"ref\":9}");
+            assertThat(alice.next()).isEqualTo("{\"type\":\"reply\",\"ref\":9,\"status\":\"ok\"}");
+            assertThat(observers.log()).containsExactly("ordered 2 tea");
+        }
+    }
+
+    @Test
+    void dataThatDoesNotFitTheTypeIsAValidationError() {
+        try (TestClient alice = connect("alice")) {
+            alice.send("{\"type\":\"event\",\"event\":\"order\",\"data\":[1,2],\"ref\":10}");
+            assertThat(alice.next()).isEqualTo("{\"type\":\"reply\",\"ref\":10,\"status\":\"error\",\"error_type\":\"validation_error\","
+                    + "\"message\":\"The event data does not fit Order\"}");
+        }
+    }
+
+    @Test
+    void applicationValidatorsRunBeforeObservers() {
+        try (TestClient alice = connect("alice")) {
+            alice.send("{\"type\":\"event\",\"event\":\"new_message\",\"data\":{\"text\":\"buy spam\"},\"ref\":11}");
+            assertThat(alice.next()).isEqualTo("{\"type\":\"reply\",\"ref\":11,\"status\":\"error\",\"error_type\":\"validation_error\","
+                    + "\"message\":\"No spam\",\"details\":{\"rule\":\"no-spam\"}}");
+            assertThat(observers.log()).isEmpty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.hauyna.jakarta.internal;
 import io.hauyna.jakarta.ClientEvent;
 import io.hauyna.jakarta.Connection;
 import io.hauyna.jakarta.ErrorType;
+import io.hauyna.jakarta.HauynaException;
 import jakarta.json.JsonValue;
 
 import java.util.Optional;
@@ -17,10 +18,13 @@ final class ClientEventImpl implements ClientEvent {
     private final LiveConnection connection;
     private final JsonValue ref;
     private final MessageEncoder encoder;
+    private final PayloadValidation validation;
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile boolean stopped;
 
-    ClientEventImpl(String name, JsonValue data, String identifier, LiveConnection connection, JsonValue ref, MessageEncoder encoder) {
+    ClientEventImpl(String name, JsonValue data, String identifier, LiveConnection connection, JsonValue ref,
+                    MessageEncoder encoder, PayloadValidation validation) {
+        this.validation = validation;
         this.name = name;
         this.data = data;
         this.identifier = identifier;
@@ -41,7 +45,13 @@ final class ClientEventImpl implements ClientEvent {
 
     @Override
     public <T> T dataAs(Class<T> type) {
-        return encoder.decode(data.toString(), type);
+        T bound;
+        try {
+            bound = encoder.decode(data.toString(), type);
+        } catch (IllegalArgumentException doesNotFit) {
+            throw new HauynaException(ErrorType.VALIDATION_ERROR, "The event data does not fit " + type.getSimpleName());
+        }
+        return validation.validate(bound);
     }
 
     @Override
@@ -64,9 +74,13 @@ final class ClientEventImpl implements ClientEvent {
 
     @Override
     public void fail(ErrorType type, String message) {
+        fail(new HauynaException(type, message));
+    }
+
+    void fail(HauynaException error) {
         stopped = true;
         if (answered.compareAndSet(false, true) && connection != null) {
-            connection.offer(EncodedMessage.of(Frames.error(type, message, ref)));
+            connection.offer(EncodedMessage.of(Frames.error(error.errorType(), error.getMessage(), ref, error.details())));
         }
     }
 

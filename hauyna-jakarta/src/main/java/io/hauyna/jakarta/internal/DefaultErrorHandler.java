@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,15 +25,17 @@ public class DefaultErrorHandler implements ErrorHandler {
     public ErrorType handle(Session session, Throwable throwable) {
         ErrorType type;
         String message;
+        Map<String, Object> details = Map.of();
         if (throwable instanceof HauynaException typed) {
             type = typed.errorType();
             message = typed.getMessage();
+            details = typed.details();
         } else {
             LOG.log(Level.WARNING, "Unexpected error for session " + session.getId(), throwable);
             type = ErrorType.INTERNAL_ERROR;
             message = INTERNAL_MESSAGE;
         }
-        String frame = Frames.error(type, message, null);
+        String frame = Frames.error(type, message, null, details);
         connections.live(session).ifPresentOrElse(
                 connection -> connection.offer(EncodedMessage.of(frame)),
                 () -> session.getAsyncRemote().sendText(frame));

@@ -5,7 +5,10 @@ import io.hauyna.jakarta.ErrorType;
 import io.hauyna.jakarta.Events;
 import io.hauyna.jakarta.HauynaEvent;
 import io.hauyna.jakarta.HauynaException;
+import io.hauyna.jakarta.spi.ClientEventValidator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
@@ -42,9 +45,16 @@ public class EventDispatcher implements Events {
     @Inject
     MessageEncoder encoder;
 
+    @Inject
+    PayloadValidation validation;
+
+    @Inject
+    @Any
+    Instance<ClientEventValidator> validators;
+
     /** Delivers a client's event frame; answers it (reply or error) in every case. */
     void fromClient(LiveConnection connection, String name, JsonValue data, JsonValue ref) {
-        ClientEventImpl event = new ClientEventImpl(name, data, connection.identifier(), connection, ref, encoder);
+        ClientEventImpl event = new ClientEventImpl(name, data, connection.identifier(), connection, ref, encoder, validation);
         if (!deliver(event)) {
             event.fail(ErrorType.NOT_FOUND, "No handler for event '" + name + "': check the event name");
         }
@@ -54,12 +64,12 @@ public class EventDispatcher implements Events {
     public boolean trigger(String name, Session session, Object data) {
         LiveConnection connection = connections.live(session).orElseThrow(() ->
                 new IllegalStateException("Session " + session.getId() + " is not registered"));
-        return deliver(new ClientEventImpl(name, toJson(data), connection.identifier(), connection, null, encoder));
+        return deliver(new ClientEventImpl(name, toJson(data), connection.identifier(), connection, null, encoder, validation));
     }
 
     @Override
     public boolean trigger(String name, String identifier, Object data) {
-        return deliver(new ClientEventImpl(name, toJson(data), identifier, null, null, encoder));
+        return deliver(new ClientEventImpl(name, toJson(data), identifier, null, null, encoder, validation));
     }
 
     @Override
@@ -86,6 +96,9 @@ public class EventDispatcher implements Events {
             return false;
         }
         try {
+            for (ClientEventValidator validator : validators) {
+                validator.validate(event);
+            }
             for (ObserverMethod<? super ClientEventImpl> observer : observers) {
                 if (event.propagationStopped()) {
                     break;
@@ -122,7 +135,7 @@ public class EventDispatcher implements Events {
     private static void failed(ClientEventImpl event, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HauynaException typed) {
-                event.fail(typed.errorType(), typed.getMessage());
+                event.fail(typed);
                 return;
             }
         }

@@ -5,6 +5,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
+import java.util.Map;
+
 /**
  * Builds the frames the server sends, as text, with the field names of {@code docs/PROTOCOL.md}.
  * Each is built once and then offered to every recipient.
@@ -54,10 +56,19 @@ final class Frames {
 
     /** A reply with status error when the frame had a ref, else an error frame. */
     static String error(ErrorType type, String message, JsonValue ref) {
+        return error(type, message, ref, Map.of());
+    }
+
+    /** As {@link #error(ErrorType, String, JsonValue)}, with a {@code details} object when there are any. */
+    static String error(ErrorType type, String message, JsonValue ref, Map<String, Object> details) {
         JsonObjectBuilder frame = ref == null
                 ? JSON.createObjectBuilder().add("type", "error")
                 : JSON.createObjectBuilder().add("type", "reply").add("ref", ref).add("status", "error");
-        return frame.add("error_type", type.wireName()).add("message", message).build().toString();
+        frame.add("error_type", type.wireName()).add("message", message);
+        if (!details.isEmpty()) {
+            frame.add("details", JSON.createObjectBuilder(details));
+        }
+        return frame.build().toString();
     }
 
     private static JsonObjectBuilder withRef(JsonObjectBuilder frame, JsonValue ref) {
