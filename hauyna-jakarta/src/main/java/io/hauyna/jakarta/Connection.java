@@ -89,6 +89,9 @@ public interface Connection {
     /** @return how many bytes (UTF-8) are waiting to be written to this client right now (for monitoring) */
     long queuedBytes();
 
+    /** @return how many queued messages the {@link OverflowPolicy#DROP_OLDEST} policy has discarded so far (for monitoring) */
+    long droppedMessages();
+
     /**
      * Queues a message for this connection only; returns at once.
      *

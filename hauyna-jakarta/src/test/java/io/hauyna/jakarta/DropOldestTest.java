@@ -50,8 +50,10 @@ class DropOldestTest {
             assertThat(connections.connectionsOf("slow")).hasSize(1);
             assertThat(maxQueuedMessages).isLessThanOrEqualTo(MAX_MESSAGES);
             assertThat(maxQueuedBytes).isLessThanOrEqualTo(MAX_BYTES).isPositive();
-            System.out.printf("drop-oldest: %d messages of 16 KiB flooded; slow connection queue peaked at %d messages / %d bytes%n",
-                    FLOOD, maxQueuedMessages, maxQueuedBytes);
+            assertThat(slowConnection.droppedMessages()).isPositive();
+            assertThat(connections.connectionsOf("fast").get(0).droppedMessages()).isZero();
+            System.out.printf("drop-oldest: %d messages of 16 KiB flooded; slow connection queue peaked at %d messages / %d bytes; %d dropped%n",
+                    FLOOD, maxQueuedMessages, maxQueuedBytes, slowConnection.droppedMessages());
         }
         await().until(() -> connections.count() == 0);
     }

@@ -51,11 +51,6 @@ public class CdiEndpointProvider implements EndpointProvider {
         }
     }
 
-    /** @return how many endpoint instances are alive (for tests and monitoring) */
-    int alive() {
-        return created.size();
-    }
-
     @SuppressWarnings("unchecked")
     private <T> Bean<T> beanOf(Class<T> endpointClass) throws InstantiationException {
         List<Bean<?>> beans = beanManager.getBeans(endpointClass).stream()

@@ -179,6 +179,11 @@ final class LiveConnection implements Connection {
     }
 
     @Override
+    public long droppedMessages() {
+        return queue.dropped();
+    }
+
+    @Override
     public boolean send(Object message) {
         return offer(encoder.encode(message));
     }
