@@ -21,6 +21,8 @@ public enum ErrorType {
     FORBIDDEN("forbidden"),
     /** The target does not exist (e.g. a direct message to a user who is not connected). */
     NOT_FOUND("not_found"),
+    /** The connection sends faster than {@link HauynaConfigKeys#RATE_LIMIT_PER_SECOND}; the frame was discarded. */
+    RATE_LIMITED("rate_limited"),
     /** The frame is larger than {@link HauynaConfigKeys#INBOUND_MAX_MESSAGE_BYTES}; it was discarded. */
     MESSAGE_TOO_LARGE("message_too_large"),
     /** The server failed; the cause is logged for the operator, never sent. */

@@ -30,6 +30,12 @@ public final class HauynaCloseCodes {
      */
     public static final CloseCode HEARTBEAT_TIMEOUT = CloseCodes.getCloseCode(4000);
 
+    /**
+     * 4029 (private use, after HTTP 429): the client kept sending over its rate limit after
+     * {@link HauynaConfigKeys#RATE_LIMIT_BURST} refusals in a row. Reconnect only after slowing down.
+     */
+    public static final CloseCode RATE_LIMIT_EXCEEDED = CloseCodes.getCloseCode(4029);
+
     private HauynaCloseCodes() {
     }
 }

@@ -132,6 +132,27 @@ public final class HauynaConfigKeys {
     /** Default of {@link #INBOUND_MAX_MESSAGE_BYTES}. */
     public static final int DEFAULT_INBOUND_MAX_MESSAGE_BYTES = 64 * 1024;
 
+    /**
+     * {@code int}, default {@value #DEFAULT_RATE_LIMIT_PER_SECOND}: how many inbound frames per second
+     * a connection may send on average (a token bucket). Frames over the limit are discarded and
+     * answered with {@code rate_limited}. On by default, at a rate no person typing reaches; 0
+     * switches it off.
+     */
+    public static final String RATE_LIMIT_PER_SECOND = PREFIX + "rate-limit.per-second";
+
+    /** Default of {@link #RATE_LIMIT_PER_SECOND}. */
+    public static final int DEFAULT_RATE_LIMIT_PER_SECOND = 20;
+
+    /**
+     * {@code int}, default {@value #DEFAULT_RATE_LIMIT_BURST}: how many frames a connection may send
+     * at once before the per-second rate applies; also how many refused frames in a row close the
+     * connection with {@link HauynaCloseCodes#RATE_LIMIT_EXCEEDED}.
+     */
+    public static final String RATE_LIMIT_BURST = PREFIX + "rate-limit.burst";
+
+    /** Default of {@link #RATE_LIMIT_BURST}. */
+    public static final int DEFAULT_RATE_LIMIT_BURST = 50;
+
     private HauynaConfigKeys() {
     }
 }

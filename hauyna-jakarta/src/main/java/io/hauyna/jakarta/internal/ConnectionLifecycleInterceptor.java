@@ -73,6 +73,9 @@ public class ConnectionLifecycleInterceptor {
             }
             if (method.isAnnotationPresent(OnMessage.class)) {
                 registry.frameReceived(session);
+                if (!registry.admitFrame(session)) {
+                    return null;
+                }
             }
             return invocation.proceed();
         } finally {

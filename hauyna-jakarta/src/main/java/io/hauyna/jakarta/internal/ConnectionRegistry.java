@@ -3,6 +3,9 @@ package io.hauyna.jakarta.internal;
 import io.hauyna.jakarta.Connection;
 import io.hauyna.jakarta.ConnectionClosed;
 import io.hauyna.jakarta.ConnectionOpened;
+import io.hauyna.jakarta.ErrorType;
+import io.hauyna.jakarta.HauynaCloseCodes;
+import io.hauyna.jakarta.MessageRejected;
 import io.hauyna.jakarta.Connections;
 import io.hauyna.jakarta.Handshake;
 import io.hauyna.jakarta.HauynaConfigKeys;
@@ -41,6 +44,8 @@ public class ConnectionRegistry implements Connections {
 
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
     private static final String ANONYMOUS_PREFIX = "anonymous:";
+    private static final CloseReason RATE_LIMIT_EXCEEDED =
+            new CloseReason(HauynaCloseCodes.RATE_LIMIT_EXCEEDED, "Rate limit exceeded");
     private static final int MAX_NAME_LENGTH = 200;
 
     private final Map<String, LiveConnection> bySessionId = new ConcurrentHashMap<>();
@@ -181,6 +186,34 @@ public class ConnectionRegistry implements Connections {
             connection.seen();
             if (!connection.isSpeakingProtocol()) {
                 active(connection);
+            }
+        }
+    }
+
+    /**
+     * Applies the connection's inbound rate limit to one frame: over the limit it is answered with
+     * {@code rate_limited}, and a client that keeps going is closed with 4029.
+     *
+     * @return {@code true} if the endpoint may handle the frame
+     */
+    boolean admitFrame(Session session) {
+        LiveConnection connection = bySessionId.get(session.getId());
+        if (connection == null) {
+            return true;
+        }
+        switch (connection.admit()) {
+            case ACCEPT -> {
+                return true;
+            }
+            case REFUSE -> {
+                String message = "Too many messages: at most " + settings.rateLimitDescription() + "; this one was discarded";
+                connection.offer(EncodedMessage.of(Frames.error(ErrorType.RATE_LIMITED, message, null)));
+                systemEvents.fire(new MessageRejected(connection.id(), connection.identifier(), ErrorType.RATE_LIMITED, message));
+                return false;
+            }
+            default -> {
+                closer.close(session, RATE_LIMIT_EXCEEDED);
+                return false;
             }
         }
     }

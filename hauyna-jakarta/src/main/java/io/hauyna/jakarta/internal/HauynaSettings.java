@@ -33,6 +33,8 @@ public class HauynaSettings {
     private Duration heartbeatInterval;
     private Duration heartbeatTimeout;
     private int inboundMaxMessageBytes;
+    private int rateLimitPerSecond;
+    private int rateLimitBurst;
     private String source;
 
     @PostConstruct
@@ -76,6 +78,21 @@ public class HauynaSettings {
         inboundMaxMessageBytes = value(values, HauynaConfigKeys.INBOUND_MAX_MESSAGE_BYTES, Integer::valueOf,
                 HauynaConfigKeys.DEFAULT_INBOUND_MAX_MESSAGE_BYTES, "a whole number of bytes of at least 1");
         requireAtLeastOne(HauynaConfigKeys.INBOUND_MAX_MESSAGE_BYTES, inboundMaxMessageBytes);
+        rateLimitPerSecond = (int) nonNegative(HauynaConfigKeys.RATE_LIMIT_PER_SECOND, value(values, HauynaConfigKeys.RATE_LIMIT_PER_SECOND,
+                Integer::valueOf, HauynaConfigKeys.DEFAULT_RATE_LIMIT_PER_SECOND, "a whole number of frames per second (0 is off)"));
+        rateLimitBurst = value(values, HauynaConfigKeys.RATE_LIMIT_BURST, Integer::valueOf,
+                HauynaConfigKeys.DEFAULT_RATE_LIMIT_BURST, "a whole number of frames of at least 1");
+        requireAtLeastOne(HauynaConfigKeys.RATE_LIMIT_BURST, rateLimitBurst);
+    }
+
+    /** @return the limit in words, for error messages */
+    String rateLimitDescription() {
+        return rateLimitPerSecond + " per second (bursts of " + rateLimitBurst + ")";
+    }
+
+    /** @return a new bucket for one connection, or {@code null} when rate limiting is off */
+    RateLimit newRateLimit() {
+        return rateLimitPerSecond == 0 ? null : new RateLimit(rateLimitPerSecond, rateLimitBurst);
     }
 
     int inboundMaxMessageBytes() {
@@ -96,7 +113,9 @@ public class HauynaSettings {
                 + ", anonymous connections " + (allowAnonymous ? "allowed" : "refused")
                 + "; presence: away after " + awayAfter.toSeconds() + " s, on channels " + (presenceChannelPrefixes.isEmpty() ? "none"
                 : presenceChannelPrefixes.stream().map(p -> p + "*").toList()) + ", diffs every " + presenceDiffInterval.toMillis() + " ms"
-                + "; heartbeat: ping every " + heartbeatInterval.toSeconds() + " s, timeout " + heartbeatTimeout.toSeconds() + " s");
+                + "; heartbeat: ping every " + heartbeatInterval.toSeconds() + " s, timeout " + heartbeatTimeout.toSeconds() + " s"
+                + "; inbound: " + (rateLimitPerSecond == 0 ? "no rate limit" : rateLimitPerSecond + " frames/s, burst " + rateLimitBurst)
+                + ", max " + inboundMaxMessageBytes + " bytes per frame");
         identityQueryParameter.ifPresent(name -> LOG.warning(() -> "Hauyna: " + HauynaConfigKeys.IDENTITY_QUERY_PARAMETER + "=" + name
                 + " lets any client choose its identifier with ?" + name + "=...; this is for development only, never for production"));
     }

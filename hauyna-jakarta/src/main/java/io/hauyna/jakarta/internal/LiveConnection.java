@@ -34,6 +34,7 @@ final class LiveConnection implements Connection {
     private volatile Instant lastSeen = openedAt;
     private volatile long lastPingNanos = System.nanoTime();
     private final HeartbeatSettings heartbeat;
+    private final RateLimit rateLimit;
     private final OutboundQueue queue;
     private final MessageEncoder encoder;
 
@@ -41,6 +42,7 @@ final class LiveConnection implements Connection {
                    Function<String, Set<String>> groupsOfIdentifier, HauynaSettings settings,
                    MessageEncoder encoder, SessionCloser closer, HeartbeatSettings heartbeat) {
         this.heartbeat = heartbeat;
+        this.rateLimit = settings.newRateLimit();
         this.id = id;
         this.identifier = identifier;
         this.anonymous = anonymous;
@@ -148,6 +150,11 @@ final class LiveConnection implements Connection {
 
     void pinged(long now) {
         lastPingNanos = now;
+    }
+
+    /** @return what this inbound frame gets under the connection's rate limit */
+    RateLimit.Verdict admit() {
+        return rateLimit == null ? RateLimit.Verdict.ACCEPT : rateLimit.admit();
     }
 
     HeartbeatSettings heartbeat() {

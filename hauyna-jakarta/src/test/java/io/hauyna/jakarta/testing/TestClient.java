@@ -106,6 +106,14 @@ public final class TestClient implements AutoCloseable {
         return messages;
     }
 
+    /** @return every message received and not read yet, without waiting */
+    public List<String> drain() {
+        List<String> messages = new ArrayList<>();
+        received.drainTo(messages);
+        seen.addAll(messages);
+        return messages;
+    }
+
     /** Asserts that nothing (more) arrives within a short time. */
     public void expectNothing(Duration within) {
         try {
