@@ -77,7 +77,10 @@ public interface Connection {
     /** @return when the connection was registered */
     Instant openedAt();
 
-    /** @return when the client last sent a message (or connected, if it has not sent any yet) */
+    /**
+     * @return when the user last did something: the client's last message other than a protocol
+     *         {@code ping} (or the connection time, if it has sent none yet). Drives presence's away status.
+     */
     Instant lastActivity();
 
     /** @return {@code true} while the socket is open and the connection accepts messages */
