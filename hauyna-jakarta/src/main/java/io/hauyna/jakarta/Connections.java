@@ -47,7 +47,9 @@ public interface Connections {
      * @param session an open session
      * @return the connection
      * @throws SecurityException when nothing identifies the session and anonymous connections are
-     *                           not allowed ({@link HauynaConfigKeys#IDENTITY_ALLOW_ANONYMOUS})
+     *                           not allowed ({@link HauynaConfigKeys#IDENTITY_ALLOW_ANONYMOUS}), or
+     *                           when a connection limit ({@link HauynaConfigKeys#LIMITS_CONNECTIONS_PER_IDENTIFIER},
+     *                           {@link HauynaConfigKeys#LIMITS_CONNECTIONS_TOTAL}) would be exceeded
      */
     Connection register(Session session);
 

@@ -36,6 +36,14 @@ public final class HauynaCloseCodes {
      */
     public static final CloseCode RATE_LIMIT_EXCEEDED = CloseCodes.getCloseCode(4029);
 
+    /**
+     * 4030 (private use): the connection would exceed {@link HauynaConfigKeys#LIMITS_CONNECTIONS_PER_IDENTIFIER}
+     * or {@link HauynaConfigKeys#LIMITS_CONNECTIONS_TOTAL}; the reason phrase says which. Sent right
+     * after the upgrade, before the endpoint sees the connection. Reconnect after closing another
+     * tab, or later.
+     */
+    public static final CloseCode TOO_MANY_CONNECTIONS = CloseCodes.getCloseCode(4030);
+
     private HauynaCloseCodes() {
     }
 }

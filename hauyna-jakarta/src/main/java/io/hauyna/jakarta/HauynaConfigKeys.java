@@ -153,6 +153,22 @@ public final class HauynaConfigKeys {
     /** Default of {@link #RATE_LIMIT_BURST}. */
     public static final int DEFAULT_RATE_LIMIT_BURST = 50;
 
+    /**
+     * {@code int}, default {@value #DEFAULT_LIMITS_CONNECTIONS_PER_IDENTIFIER}: how many connections
+     * one identifier may have open at once (tabs, devices); one more is closed with
+     * {@link HauynaCloseCodes#TOO_MANY_CONNECTIONS}. 0 means no limit.
+     */
+    public static final String LIMITS_CONNECTIONS_PER_IDENTIFIER = PREFIX + "limits.connections-per-identifier";
+
+    /** Default of {@link #LIMITS_CONNECTIONS_PER_IDENTIFIER}. */
+    public static final int DEFAULT_LIMITS_CONNECTIONS_PER_IDENTIFIER = 20;
+
+    /**
+     * {@code int}, default 0 (no limit): how many connections the application accepts in total; one
+     * more is closed with {@link HauynaCloseCodes#TOO_MANY_CONNECTIONS}.
+     */
+    public static final String LIMITS_CONNECTIONS_TOTAL = PREFIX + "limits.connections-total";
+
     private HauynaConfigKeys() {
     }
 }

@@ -98,13 +98,14 @@ public class ConnectionLifecycleInterceptor {
     private Object open(InvocationContext invocation, Session session) throws Exception {
         try {
             registry.register(session, endpointClass(invocation.getTarget()));
-        } catch (SecurityException unidentified) {
+        } catch (SecurityException refused) {
             session.getUserProperties().put(REFUSED, Boolean.TRUE);
-            LOG.fine(() -> "Refusing unidentified connection to " + session.getRequestURI().getPath());
+            CloseReason reason = refused instanceof ConnectionRefused limit ? limit.reason() : AUTHENTICATION_REQUIRED;
+            LOG.fine(() -> "Refusing a connection to " + session.getRequestURI().getPath() + ": " + reason.getReasonPhrase());
             // Closed from another thread: a container that calls @OnClose inside close() would
             // otherwise call it from within this interceptor, where CDI does not intercept it again.
             // The instance is destroyed at that @OnClose.
-            closer.close(session, AUTHENTICATION_REQUIRED);
+            closer.close(session, reason);
             return null;
         }
         return invocation.proceed();

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
@@ -51,6 +52,8 @@ public class ConnectionRegistry implements Connections {
     private final Map<String, LiveConnection> bySessionId = new ConcurrentHashMap<>();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> rolesByGroup = new ConcurrentHashMap<>();
+    /** Counted only when a total limit is configured. */
+    private final AtomicInteger total = new AtomicInteger();
 
     @Inject
     HauynaSettings settings;
@@ -103,11 +106,32 @@ public class ConnectionRegistry implements Connections {
         if (raced != null) {
             return raced;
         }
+        int max = settings.maxConnectionsTotal();
+        if (max > 0 && total.incrementAndGet() > max) {
+            total.decrementAndGet();
+            bySessionId.remove(session.getId());
+            throw new ConnectionRefused(new CloseReason(HauynaCloseCodes.TOO_MANY_CONNECTIONS,
+                    "Server connection limit reached (" + max + "): try again later"));
+        }
+        AtomicBoolean overLimit = new AtomicBoolean();
+        int perIdentifier = settings.maxConnectionsPerIdentifier();
         users.compute(connection.identifier(), (identifier, user) -> {
             User present = user == null ? new User() : user;
+            if (perIdentifier > 0 && present.connections.size() >= perIdentifier) {
+                overLimit.set(true);
+                return user;
+            }
             present.connections.add(connection);
             return present;
         });
+        if (overLimit.get()) {
+            bySessionId.remove(session.getId());
+            if (max > 0) {
+                total.decrementAndGet();
+            }
+            throw new ConnectionRefused(new CloseReason(HauynaCloseCodes.TOO_MANY_CONNECTIONS,
+                    "Too many connections for this user (at most " + perIdentifier + "): close another tab or device"));
+        }
         forEachListener(connection, "opening", ConnectionListener::connectionOpened);
         systemEvents.fire(new ConnectionOpened(connection.id(), connection.identifier()));
         return connection;
@@ -129,6 +153,9 @@ public class ConnectionRegistry implements Connections {
         LiveConnection connection = bySessionId.remove(session.getId());
         if (connection == null) {
             return Optional.empty();
+        }
+        if (settings.maxConnectionsTotal() > 0) {
+            total.decrementAndGet();
         }
         connection.markUnregistered();
         users.computeIfPresent(connection.identifier(), (identifier, user) -> {

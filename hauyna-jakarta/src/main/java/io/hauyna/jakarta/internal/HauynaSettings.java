@@ -35,6 +35,8 @@ public class HauynaSettings {
     private int inboundMaxMessageBytes;
     private int rateLimitPerSecond;
     private int rateLimitBurst;
+    private int maxConnectionsPerIdentifier;
+    private int maxConnectionsTotal;
     private String source;
 
     @PostConstruct
@@ -83,6 +85,19 @@ public class HauynaSettings {
         rateLimitBurst = value(values, HauynaConfigKeys.RATE_LIMIT_BURST, Integer::valueOf,
                 HauynaConfigKeys.DEFAULT_RATE_LIMIT_BURST, "a whole number of frames of at least 1");
         requireAtLeastOne(HauynaConfigKeys.RATE_LIMIT_BURST, rateLimitBurst);
+        maxConnectionsPerIdentifier = (int) nonNegative(HauynaConfigKeys.LIMITS_CONNECTIONS_PER_IDENTIFIER, value(values,
+                HauynaConfigKeys.LIMITS_CONNECTIONS_PER_IDENTIFIER, Integer::valueOf,
+                HauynaConfigKeys.DEFAULT_LIMITS_CONNECTIONS_PER_IDENTIFIER, "a whole number (0 is no limit)"));
+        maxConnectionsTotal = (int) nonNegative(HauynaConfigKeys.LIMITS_CONNECTIONS_TOTAL, value(values,
+                HauynaConfigKeys.LIMITS_CONNECTIONS_TOTAL, Integer::valueOf, 0, "a whole number (0 is no limit)"));
+    }
+
+    int maxConnectionsPerIdentifier() {
+        return maxConnectionsPerIdentifier;
+    }
+
+    int maxConnectionsTotal() {
+        return maxConnectionsTotal;
     }
 
     /** @return the limit in words, for error messages */
