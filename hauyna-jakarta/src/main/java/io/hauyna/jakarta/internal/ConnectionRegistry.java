@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -69,6 +70,9 @@ public class ConnectionRegistry implements Connections {
 
     @Inject
     SystemEvents systemEvents;
+
+    @Inject
+    HauynaScheduler scheduler;
 
     @Inject
     @Any
@@ -239,7 +243,8 @@ public class ConnectionRegistry implements Connections {
                 return false;
             }
             default -> {
-                closer.close(session, RATE_LIMIT_EXCEEDED);
+                // After the rate_limited errors already queued, so the client learns why.
+                connection.closeAfterQueued(RATE_LIMIT_EXCEEDED, scheduler, Duration.ofSeconds(2));
                 return false;
             }
         }

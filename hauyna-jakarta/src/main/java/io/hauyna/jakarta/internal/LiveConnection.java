@@ -6,6 +6,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /** A registered socket and its outbound queue. */
@@ -29,6 +31,7 @@ final class LiveConnection implements Connection {
     private final Instant openedAt = Instant.now();
     private volatile Instant lastActivity = openedAt;
     private volatile boolean unregistered;
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean speaksProtocol;
     private volatile long lastSeenNanos = System.nanoTime();
     private volatile Instant lastSeen = openedAt;
@@ -212,6 +215,17 @@ final class LiveConnection implements Connection {
     @Override
     public void close(CloseReason reason) {
         closer.close(session, reason);
+    }
+
+    /**
+     * Closes once the frames already queued (e.g. the errors that explain the close) are written,
+     * and at the latest after {@code grace}. Repeated calls are ignored.
+     */
+    void closeAfterQueued(CloseReason reason, HauynaScheduler scheduler, Duration grace) {
+        if (closing.compareAndSet(false, true)) {
+            queue.afterDrain(() -> closer.close(session, reason));
+            scheduler.schedule(() -> closer.close(session, reason), grace);
+        }
     }
 
     @Override

@@ -29,6 +29,7 @@ final class OutboundQueue {
     private boolean sending;
     private boolean closed;
     private long dropped;
+    private Runnable whenDrained;
 
     OutboundQueue(Session session, int maxMessages, long maxBytes, OverflowPolicy policy, Runnable closeSlowConsumer) {
         this.session = session;
@@ -79,6 +80,23 @@ final class OutboundQueue {
         return true;
     }
 
+    /**
+     * Runs an action once everything queued so far has been written, or at once when nothing is
+     * queued or the queue is closed. Used to close a connection after the frames that explain why.
+     */
+    void afterDrain(Runnable action) {
+        boolean now;
+        synchronized (this) {
+            now = closed || (!sending && pending.isEmpty());
+            if (!now) {
+                whenDrained = action;
+            }
+        }
+        if (now) {
+            action.run();
+        }
+    }
+
     /** Discards everything queued; later offers are refused. */
     synchronized void close() {
         discardAll();
@@ -116,13 +134,22 @@ final class OutboundQueue {
     private void drain() {
         while (true) {
             EncodedMessage next;
+            Runnable drained = null;
             synchronized (this) {
                 next = closed ? null : pending.pollFirst();
                 if (next == null) {
                     sending = false;
-                    return;
+                    drained = whenDrained;
+                    whenDrained = null;
+                } else {
+                    pendingBytes -= next.bytes();
                 }
-                pendingBytes -= next.bytes();
+            }
+            if (next == null) {
+                if (drained != null) {
+                    drained.run();
+                }
+                return;
             }
             Completion completion = new Completion();
             try {
@@ -142,9 +169,15 @@ final class OutboundQueue {
     }
 
     private void failed(Throwable cause) {
+        Runnable drained;
         synchronized (this) {
             discardAll();
             sending = false;
+            drained = whenDrained;
+            whenDrained = null;
+        }
+        if (drained != null) {
+            drained.run();
         }
         // A client going away mid-send is ordinary: the container reports the close separately.
         LOG.log(Level.FINE, "Send to " + session.getId() + " failed; discarding its queue", cause);
