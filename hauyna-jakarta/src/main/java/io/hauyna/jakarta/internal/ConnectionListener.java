@@ -15,5 +15,7 @@ interface ConnectionListener {
     default void connectionActive(LiveConnection connection) {
     }
 
-    void connectionClosed(LiveConnection connection);
+    /** After the connection was removed from {@link ConnectionRegistry}; called exactly once. */
+    default void connectionClosed(LiveConnection connection) {
+    }
 }

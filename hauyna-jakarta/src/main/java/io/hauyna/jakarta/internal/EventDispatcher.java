@@ -143,9 +143,17 @@ public class EventDispatcher implements Events {
         event.fail(ErrorType.INTERNAL_ERROR, "The server failed to handle event '" + event.name() + "'; the cause is in its log");
     }
 
-    /** Data is JSON in the frame: a String is sent as a JSON string, not as raw text. */
+    /** Data is JSON in the frame: a String is sent as a JSON string, not as raw text; encoded once, not re-parsed. */
     private String eventFrame(String name, Object data) {
-        return Frames.event(name, toJson(data).toString());
+        String json;
+        if (data == null) {
+            json = "null";
+        } else if (data instanceof String text) {
+            json = JSON.createValue(text).toString();
+        } else {
+            json = encoder.encode(data).text();
+        }
+        return Frames.event(name, json);
     }
 
     private JsonValue toJson(Object data) {

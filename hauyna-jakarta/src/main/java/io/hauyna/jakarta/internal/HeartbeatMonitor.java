@@ -54,11 +54,6 @@ public class HeartbeatMonitor implements ConnectionListener {
         }
     }
 
-    @Override
-    public void connectionClosed(LiveConnection connection) {
-        // Nothing is held per connection: the sweep reads the registry.
-    }
-
     /** A quarter of the shortest configured period, between 100 ms and 1 s. */
     private Duration sweepPeriod() {
         long shortest = Math.min(positiveOr(settings.heartbeatInterval()), positiveOr(settings.heartbeatTimeout()));
