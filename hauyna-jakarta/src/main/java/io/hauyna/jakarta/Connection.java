@@ -36,6 +36,19 @@ public interface Connection {
     /** @return {@code true} when nothing identified this connection, see {@link HauynaConfigKeys#IDENTITY_ALLOW_ANONYMOUS} */
     boolean anonymous();
 
+    /**
+     * @return the route the connection came through, as declared (e.g. {@code /chat/{room}}); for a
+     *         connection registered without {@link HauynaConfigurator}, its request path
+     */
+    String route();
+
+    /**
+     * @return when the credential the connection was opened with expires (see
+     *         {@link io.hauyna.jakarta.spi.TokenVerifier}); empty when it does not. Hauyna closes the
+     *         connection with {@link HauynaCloseCodes#CREDENTIALS_EXPIRED} then.
+     */
+    Optional<Instant> credentialsExpireAt();
+
     /** @return the underlying session; prefer {@link #send(Object)} to writing to it directly */
     Session session();
 

@@ -17,7 +17,15 @@ public enum ErrorType {
     UNKNOWN_TYPE("unknown_type"),
     /** A field has the right type but a value that is not allowed (e.g. a channel name with spaces). */
     VALIDATION_ERROR("validation_error"),
-    /** The connection may not do this (an authorizer refused, or it is not a member). */
+    /**
+     * The connection is anonymous (or its credentials are no longer valid) and this needs a known
+     * user, e.g. a direct message or a private channel: sign in and reconnect.
+     */
+    UNAUTHORIZED("unauthorized"),
+    /**
+     * The connection is known but may not do this: an authorizer refused, it is not a member, or
+     * its group role lacks the permission (named in {@code details.permission}).
+     */
     FORBIDDEN("forbidden"),
     /** The target does not exist (e.g. a direct message to a user who is not connected). */
     NOT_FOUND("not_found"),

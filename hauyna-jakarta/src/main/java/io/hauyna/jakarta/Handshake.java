@@ -43,14 +43,16 @@ public final class Handshake {
      */
     public static final String USER_PROPERTY = Handshake.class.getName();
 
+    private final String route;
     private final URI requestUri;
     private final Map<String, String> pathParameters;
     private final Map<String, List<String>> queryParameters;
     private final Map<String, List<String>> headers;
     private final Principal principal;
 
-    private Handshake(URI requestUri, Map<String, String> pathParameters, Map<String, List<String>> queryParameters,
+    private Handshake(String route, URI requestUri, Map<String, String> pathParameters, Map<String, List<String>> queryParameters,
                       Map<String, List<String>> headers, Principal principal) {
+        this.route = route;
         this.requestUri = Objects.requireNonNull(requestUri, "requestUri");
         this.pathParameters = pathParameters;
         this.queryParameters = queryParameters;
@@ -67,7 +69,7 @@ public final class Handshake {
      */
     public static Handshake of(String pathTemplate, HandshakeRequest request) {
         URI uri = request.getRequestURI();
-        return new Handshake(uri, matchTemplate(pathTemplate, uri.getRawPath()), parseQuery(request.getQueryString()),
+        return new Handshake(pathTemplate, uri, matchTemplate(pathTemplate, uri.getRawPath()), parseQuery(request.getQueryString()),
                 caseInsensitiveCopy(request.getHeaders()), request.getUserPrincipal());
     }
 
@@ -84,7 +86,7 @@ public final class Handshake {
         Map<String, List<String>> query = parseQuery(uri.getRawQuery());
         Map<String, String> path = new LinkedHashMap<>(session.getPathParameters());
         path.keySet().removeAll(query.keySet());
-        return new Handshake(uri, Map.copyOf(path), query, Map.of(), session.getUserPrincipal());
+        return new Handshake(uri.getPath(), uri, Map.copyOf(path), query, Map.of(), session.getUserPrincipal());
     }
 
     /**
@@ -97,8 +99,16 @@ public final class Handshake {
      * @return a handshake whose path and query parameters are parsed from {@code requestUri}
      */
     public static Handshake of(String pathTemplate, URI requestUri, Map<String, List<String>> headers, Principal principal) {
-        return new Handshake(requestUri, matchTemplate(pathTemplate, requestUri.getRawPath()), parseQuery(requestUri.getRawQuery()),
+        return new Handshake(pathTemplate, requestUri, matchTemplate(pathTemplate, requestUri.getRawPath()), parseQuery(requestUri.getRawQuery()),
                 caseInsensitiveCopy(headers), principal);
+    }
+
+    /**
+     * @return the route the request was matched to, as declared (e.g. {@code /chat/{room}}); for a
+     *         connection registered without {@link HauynaConfigurator}, its request path
+     */
+    public String route() {
+        return route;
     }
 
     /** @return the request URI as the container reported it (may be relative to the server) */
@@ -156,7 +166,7 @@ public final class Handshake {
                 kept.put(name, values);
             }
         }
-        return new Handshake(requestUri, pathParameters, queryParameters, Collections.unmodifiableMap(kept), principal);
+        return new Handshake(route, requestUri, pathParameters, queryParameters, Collections.unmodifiableMap(kept), principal);
     }
 
     /**

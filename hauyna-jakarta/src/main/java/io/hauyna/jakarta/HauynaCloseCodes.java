@@ -18,17 +18,29 @@ public final class HauynaCloseCodes {
     public static final CloseCode SLOW_CONSUMER = CloseCodes.TRY_AGAIN_LATER;
 
     /**
-     * 1008 (Policy Violation): nothing identified the connection and anonymous connections are not
-     * allowed ({@link HauynaConfigKeys#IDENTITY_ALLOW_ANONYMOUS}). Reconnecting without credentials
-     * will fail again.
+     * 1008 (Policy Violation): the handshake was refused after the WebSocket opened, which happens
+     * only where no servlet filter sees the upgrade (elsewhere the client gets HTTP 401/403/429
+     * instead): nothing identified the connection and anonymous connections are not allowed
+     * ({@link HauynaConfigKeys#IDENTITY_ALLOW_ANONYMOUS}), the token was invalid, the origin or a
+     * {@link io.hauyna.jakarta.spi.HandshakeFilter} refused it. The reason phrase says which.
+     * Reconnecting unchanged will fail again.
      */
-    public static final CloseCode AUTHENTICATION_REQUIRED = CloseCodes.VIOLATED_POLICY;
+    public static final CloseCode HANDSHAKE_REFUSED = CloseCodes.VIOLATED_POLICY;
+
+    /** The same code as {@link #HANDSHAKE_REFUSED}, under the name it had before handshake filters existed. */
+    public static final CloseCode AUTHENTICATION_REQUIRED = HANDSHAKE_REFUSED;
 
     /**
      * 4000 (private use): the client sent nothing and answered no ping within the heartbeat
      * timeout ({@link HauynaConfigKeys#HEARTBEAT_TIMEOUT}). A live client may reconnect at once.
      */
     public static final CloseCode HEARTBEAT_TIMEOUT = CloseCodes.getCloseCode(4000);
+
+    /**
+     * 4001 (private use): the credential the connection was opened with (a
+     * {@link io.hauyna.jakarta.spi.TokenVerifier} token) has expired. Reconnect with a fresh one.
+     */
+    public static final CloseCode CREDENTIALS_EXPIRED = CloseCodes.getCloseCode(4001);
 
     /**
      * 4029 (private use, after HTTP 429): the client kept sending over its rate limit after

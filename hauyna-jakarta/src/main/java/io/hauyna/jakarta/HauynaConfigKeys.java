@@ -59,6 +59,55 @@ public final class HauynaConfigKeys {
     public static final String IDENTITY_ALLOW_ANONYMOUS = PREFIX + "identity.allow-anonymous";
 
     /**
+     * {@code String}, default {@value #DEFAULT_IDENTITY_TOKEN_QUERY_PARAMETER}: the query parameter in
+     * which a client may pass a bearer token for the {@link io.hauyna.jakarta.spi.TokenVerifier}
+     * (the {@code Authorization} header and a {@code bearer.<token>} subprotocol entry also work).
+     * Read only when the application has a verifier.
+     */
+    public static final String IDENTITY_TOKEN_QUERY_PARAMETER = PREFIX + "identity.token-query-parameter";
+
+    /** Default of {@link #IDENTITY_TOKEN_QUERY_PARAMETER}. */
+    public static final String DEFAULT_IDENTITY_TOKEN_QUERY_PARAMETER = "access_token";
+
+    /**
+     * Comma-separated origins, default none (same origin only): the {@code Origin}s from which a
+     * browser may open a WebSocket, e.g. {@code https://app.example.com, https://admin.example.com}.
+     * With none listed, only an origin whose host and port equal the request's {@code Host} header
+     * is accepted; {@code *} accepts every origin (do not, with cookie-based login: that is what
+     * cross-site WebSocket hijacking exploits). A refused upgrade gets HTTP 403 and a log line.
+     * Behind a proxy that rewrites {@code Host}, list your public origin.
+     */
+    public static final String ORIGINS_ALLOWED = PREFIX + "origins.allowed";
+
+    /**
+     * {@code boolean}, default {@code false}: whether an upgrade without an {@code Origin} header is
+     * refused (HTTP 403). Browsers always send one; other clients (servers, mobile apps, test tools)
+     * usually do not, and cannot be driven by a malicious page, so they are allowed by default.
+     */
+    public static final String ORIGINS_REQUIRE = PREFIX + "origins.require";
+
+    /**
+     * Comma-separated channel patterns, default none: channels private to one user or one route.
+     * In a pattern, {@code {id}} stands for the connection's identifier and any other
+     * {@code {name}} for the connection's path parameter of that name; a channel that matches a
+     * pattern may be joined and published to only by connections whose values are the channel's.
+     * E.g. {@code notifications:{id}} keeps {@code notifications:alice} to alice, and
+     * {@code room:{room}:typing} keeps that channel to connections opened on that room's route.
+     * Checked before every {@link io.hauyna.jakarta.spi.ChannelAuthorizer}; refused with
+     * {@code forbidden}.
+     */
+    public static final String CHANNELS_PRIVATE = PREFIX + "channels.private";
+
+    /**
+     * Prefix of the keys that give a group role its permissions: {@code hauyna.groups.permissions.<role>}
+     * is a comma-separated list of {@link io.hauyna.jakarta.GroupPermission} wire names, or
+     * {@code none}. Defaults: {@code admin} may {@code group_message} and {@code group_kick};
+     * {@code member} may {@code group_message}; any other role has no permission until configured.
+     * E.g. {@code hauyna.groups.permissions.member=none} makes members read-only.
+     */
+    public static final String GROUPS_PERMISSIONS_PREFIX = PREFIX + "groups.permissions.";
+
+    /**
      * Comma-separated header names, default {@value #DEFAULT_HANDSHAKE_HEADERS}: the handshake
      * headers a {@link Connection} keeps for its lifetime (see {@link Connection#headers()}). Other
      * headers, including credentials, are seen by resolvers at the handshake and then dropped.

@@ -1,10 +1,13 @@
 package io.hauyna.jakarta;
 
+import io.hauyna.jakarta.internal.HandshakeGate;
 import io.hauyna.jakarta.spi.EndpointProvider;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.util.List;
 
 /**
  * Binds an annotated endpoint to Hauyna. Put it on your endpoint:
@@ -22,7 +25,9 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * }
  * }</pre>
  *
- * <p>It captures the handshake (query parameters, headers, principal) and obtains the endpoint
+ * <p>It captures the handshake (query parameters, headers, principal), checks it (origin,
+ * {@link io.hauyna.jakarta.spi.HandshakeFilter}s, credentials) unless Hauyna's servlet filter
+ * already did, and obtains the endpoint
  * instance from CDI through the {@link EndpointProvider}, one instance per connection, so
  * {@code @Inject} works on every server. Hauyna then registers the connection before
  * {@code @OnOpen} runs and unregisters it after {@code @OnClose}: the endpoint must be a CDI bean
@@ -36,11 +41,29 @@ import jakarta.websocket.server.ServerEndpointConfig;
  */
 public class HauynaConfigurator extends ServerEndpointConfig.Configurator {
 
+    /** The subprotocol name a Hauyna client offers, alongside an optional {@code bearer.<token>} entry. */
+    public static final String SUBPROTOCOL = "hauyna";
+
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         super.modifyHandshake(config, request, response);
         // Per connection on every server we target (see docs/SERVERS.md); reaches Session#getUserProperties().
-        config.getUserProperties().put(Handshake.USER_PROPERTY, Handshake.of(config.getPath(), request));
+        CDI.current().select(HandshakeGate.class).get().record(config.getPath(), request, config.getUserProperties());
+    }
+
+    /**
+     * Selects the {@value #SUBPROTOCOL} subprotocol when the client offers it, even if the endpoint
+     * does not declare it: browsers pass a bearer token as a second subprotocol entry
+     * ({@code ["hauyna", "bearer.<token>"]}) and fail the connection unless the server selects one
+     * of the entries; the token entry is never selected.
+     */
+    @Override
+    public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
+        String negotiated = super.getNegotiatedSubprotocol(supported, requested);
+        if ((negotiated == null || negotiated.isEmpty()) && requested.contains(SUBPROTOCOL)) {
+            return SUBPROTOCOL;
+        }
+        return negotiated;
     }
 
     @Override

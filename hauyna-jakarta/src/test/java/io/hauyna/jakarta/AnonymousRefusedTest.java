@@ -56,7 +56,7 @@ class AnonymousRefusedTest {
 
             assertThat(reason.getCloseCode()).isEqualTo(HauynaCloseCodes.AUTHENTICATION_REQUIRED);
             assertThat(reason.getCloseCode().getCode()).isEqualTo(1008);
-            assertThat(reason.getReasonPhrase()).isEqualTo("Authentication required");
+            assertThat(reason.getReasonPhrase()).isEqualTo("Authentication required: sign in first");
             stranger.expectNothing(Duration.ofMillis(200));
         }
         assertThat(CountingEndpoint.calls.get() - before).as("no endpoint method ran for the refused session").isZero();

@@ -162,7 +162,7 @@ class ProtocolTest {
             a string                 | "ping"                                                       | invalid_message   | A frame must be a JSON object with a "type" field, not string
             no type                  | {"channel":"a"}                                              | invalid_message   | Field 'type' is missing
             type not a string        | {"type":7}                                                   | invalid_message   | Field 'type' must be a string
-            unknown type             | {"type":"teleport"}                                          | unknown_type      | Unknown type 'teleport': use one of subscribe_channel, unsubscribe_channel, channel_message, direct_message, group_message, presence_update, event, ping
+            unknown type             | {"type":"teleport"}                                          | unknown_type      | Unknown type 'teleport': use one of subscribe_channel, unsubscribe_channel, channel_message, direct_message, group_message, group_kick, presence_update, event, ping
             channel missing          | {"type":"subscribe_channel"}                                 | invalid_message   | Field 'channel' is missing
             channel not a string     | {"type":"subscribe_channel","channel":["a"]}                 | invalid_message   | Field 'channel' must be a string
             channel with a space     | {"type":"subscribe_channel","channel":"a b"}                 | validation_error  | Channel name 'a b' is invalid: use 1 to 200 letters, digits, '_', '.', ':', '-' or '@'

@@ -1,6 +1,5 @@
 package io.hauyna.jakarta.internal;
 
-import io.hauyna.jakarta.HauynaCloseCodes;
 import io.hauyna.jakarta.spi.EndpointProvider;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -31,8 +30,6 @@ public class ConnectionLifecycleInterceptor {
     private static final Logger LOG = Logger.getLogger(ConnectionLifecycleInterceptor.class.getName());
     private static final String REFUSED = ConnectionLifecycleInterceptor.class.getName() + ".refused";
     private static final Duration DESTROY_GRACE = Duration.ofSeconds(60);
-    private static final CloseReason AUTHENTICATION_REQUIRED =
-            new CloseReason(HauynaCloseCodes.AUTHENTICATION_REQUIRED, "Authentication required");
 
     @Inject
     ConnectionRegistry registry;
@@ -98,9 +95,9 @@ public class ConnectionLifecycleInterceptor {
     private Object open(InvocationContext invocation, Session session) throws Exception {
         try {
             registry.register(session, endpointClass(invocation.getTarget()));
-        } catch (SecurityException refused) {
+        } catch (ConnectionRefused refused) {
             session.getUserProperties().put(REFUSED, Boolean.TRUE);
-            CloseReason reason = refused instanceof ConnectionRefused limit ? limit.reason() : AUTHENTICATION_REQUIRED;
+            CloseReason reason = refused.reason();
             LOG.fine(() -> "Refusing a connection to " + session.getRequestURI().getPath() + ": " + reason.getReasonPhrase());
             // Closed from another thread: a container that calls @OnClose inside close() would
             // otherwise call it from within this interceptor, where CDI does not intercept it again.

@@ -60,7 +60,7 @@ public class ConnectionRegistry implements Connections {
     HauynaSettings settings;
 
     @Inject
-    Identification identification;
+    HandshakeGate gate;
 
     @Inject
     MessageEncoder encoder;
@@ -93,19 +93,30 @@ public class ConnectionRegistry implements Connections {
 
     /** @param endpointClass the endpoint's class, for its {@link io.hauyna.jakarta.Heartbeat}; {@code null} if unknown */
     Connection register(Session session, Class<?> endpointClass) {
+        return register(session, endpointClass, null);
+    }
+
+    /**
+     * @param endpointClass the endpoint's class, for its {@link io.hauyna.jakarta.Heartbeat}; {@code null} if unknown
+     * @param heartbeat     the route's heartbeat, or {@code null} to take the endpoint's or the configuration's
+     * @throws ConnectionRefused when the handshake was refused or a connection limit is reached
+     */
+    LiveConnection register(Session session, Class<?> endpointClass, HeartbeatSettings heartbeat) {
         LiveConnection existing = bySessionId.get(session.getId());
         if (existing != null) {
             return existing;
         }
         Handshake handshake = takeHandshake(session);
-        String id = UUID.randomUUID().toString();
-        Optional<String> identified = identification.identify(handshake);
-        if (identified.isEmpty() && !settings.allowAnonymous()) {
-            throw new SecurityException("Nothing identified the connection and " + HauynaConfigKeys.IDENTITY_ALLOW_ANONYMOUS + " is false");
+        HandshakeOutcome outcome = takeOutcome(session, handshake);
+        if (outcome.isRefused()) {
+            throw new ConnectionRefused(new CloseReason(HauynaCloseCodes.HANDSHAKE_REFUSED, outcome.reason()));
         }
+        String id = UUID.randomUUID().toString();
+        Optional<String> identified = outcome.identifier();
         LiveConnection connection = new LiveConnection(id, identified.orElse(ANONYMOUS_PREFIX + id), identified.isEmpty(),
                 session, handshake.withOnlyHeaders(settings.handshakeHeaders()), this::groupsOf, settings, encoder, closer,
-                HeartbeatSettings.of(endpointClass, settings));
+                heartbeat == null ? HeartbeatSettings.of(endpointClass, settings) : heartbeat, outcome.credentialsExpireAt());
+        outcome.attachments().forEach(connection::putMetadata);
         LiveConnection raced = bySessionId.putIfAbsent(session.getId(), connection);
         if (raced != null) {
             return raced;
@@ -139,6 +150,18 @@ public class ConnectionRegistry implements Connections {
         forEachListener(connection, "opening", ConnectionListener::connectionOpened);
         systemEvents.fire(new ConnectionOpened(connection.id(), connection.identifier()));
         return connection;
+    }
+
+    /**
+     * The handshake pipeline's decision; for a connection registered without the configurator,
+     * identification runs now (no filters or origin check: the headers are not known).
+     */
+    private HandshakeOutcome takeOutcome(Session session, Handshake handshake) {
+        Object decided = session.getUserProperties().remove(HandshakeOutcome.USER_PROPERTY);
+        if (decided instanceof HandshakeOutcome outcome) {
+            return outcome;
+        }
+        return gate.identify(handshake, Map.of());
     }
 
     /** The configurator's capture if there was one; it holds every header, so it is not kept on the session. */

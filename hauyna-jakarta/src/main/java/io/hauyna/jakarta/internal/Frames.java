@@ -34,6 +34,10 @@ final class Frames {
                 .add("from", from).add("message", message).build().toString();
     }
 
+    static String groupKicked(String group, String by) {
+        return JSON.createObjectBuilder().add("type", "group_kicked").add("group", group).add("by", by).build().toString();
+    }
+
     static String pong(JsonValue ref) {
         return withRef(JSON.createObjectBuilder().add("type", "pong"), ref).build().toString();
     }

@@ -1,6 +1,7 @@
 package io.hauyna.jakarta.internal;
 
 import io.hauyna.jakarta.HauynaConfigurator;
+import io.hauyna.jakarta.spi.ForRoutes;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
@@ -33,6 +34,7 @@ public class HauynaExtension implements Extension {
             List.of(OnOpen.class, OnMessage.class, OnClose.class, OnError.class);
 
     private final List<String> problems = new ArrayList<>();
+    private final List<String> annotatedPaths = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     <T> void bindLifecycle(@Observes @WithAnnotations(ServerEndpoint.class) ProcessAnnotatedType<T> discovered) {
         AnnotatedType<T> type = discovered.getAnnotatedType();
@@ -41,9 +43,34 @@ public class HauynaExtension implements Extension {
             return;
         }
         problems.addAll(problemsOf(type));
+        annotatedPaths.add(endpoint.value());
         discovered.configureAnnotatedType()
                 .filterMethods(method -> LIFECYCLE.stream().anyMatch(method::isAnnotationPresent))
                 .forEach(method -> method.add(HauynaLifecycle.Literal.INSTANCE));
+    }
+
+    /** Invalid {@link ForRoutes} patterns fail the deployment like any other definition problem. */
+    <T> void checkRoutePatterns(@Observes @WithAnnotations(ForRoutes.class) ProcessAnnotatedType<T> discovered) {
+        ForRoutes routes = discovered.getAnnotatedType().getAnnotation(ForRoutes.class);
+        if (routes == null) {
+            return;
+        }
+        String name = discovered.getAnnotatedType().getJavaClass().getName();
+        if (routes.value().length == 0) {
+            problems.add("@ForRoutes on " + name + " lists no pattern: list at least one, or remove it to apply to every route");
+        }
+        for (String pattern : routes.value()) {
+            try {
+                RoutePattern.pattern(pattern);
+            } catch (IllegalArgumentException invalid) {
+                problems.add("@ForRoutes pattern '" + pattern + "' on " + name + " " + invalid.getMessage());
+            }
+        }
+    }
+
+    /** @return the paths of the annotated endpoints that use {@link HauynaConfigurator} */
+    List<String> annotatedPaths() {
+        return List.copyOf(annotatedPaths);
     }
 
     void reportProblems(@Observes AfterBeanDiscovery afterDiscovery) {

@@ -1,5 +1,6 @@
 package io.hauyna.jakarta.internal;
 
+import io.hauyna.jakarta.GroupPermission;
 import io.hauyna.jakarta.HauynaConfigKeys;
 import io.hauyna.jakarta.OverflowPolicy;
 import jakarta.annotation.PostConstruct;
@@ -10,7 +11,10 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -37,6 +41,12 @@ public class HauynaSettings {
     private int rateLimitBurst;
     private int maxConnectionsPerIdentifier;
     private int maxConnectionsTotal;
+    private Optional<String> tokenQueryParameter;
+    private OriginPolicy originPolicy;
+    private List<String> privateChannelPatterns;
+    private PrivateChannels privateChannels;
+    private ConfigValues configValues;
+    private final Map<String, Set<GroupPermission>> permissionsByRole = new ConcurrentHashMap<>();
     private String source;
 
     @PostConstruct
@@ -74,6 +84,66 @@ public class HauynaSettings {
         heartbeatTimeout = Duration.ofSeconds(nonNegative(HauynaConfigKeys.HEARTBEAT_TIMEOUT, value(values,
                 HauynaConfigKeys.HEARTBEAT_TIMEOUT, Long::valueOf, HauynaConfigKeys.DEFAULT_HEARTBEAT_TIMEOUT, "a whole number of seconds")));
         readInbound(values);
+        readSecurity(values);
+    }
+
+    private void readSecurity(ConfigValues values) {
+        configValues = values;
+        tokenQueryParameter = Optional.of(values.get(HauynaConfigKeys.IDENTITY_TOKEN_QUERY_PARAMETER)
+                .orElse(HauynaConfigKeys.DEFAULT_IDENTITY_TOKEN_QUERY_PARAMETER));
+        originPolicy = new OriginPolicy(list(values, HauynaConfigKeys.ORIGINS_ALLOWED), values.get(HauynaConfigKeys.ORIGINS_REQUIRE)
+                .map(v -> parseBoolean(HauynaConfigKeys.ORIGINS_REQUIRE, v)).orElse(false));
+        privateChannelPatterns = list(values, HauynaConfigKeys.CHANNELS_PRIVATE);
+        privateChannels = PrivateChannels.of(privateChannelPatterns);
+        permissionsOf("admin");
+        permissionsOf("member");
+    }
+
+    private static List<String> list(ConfigValues values, String key) {
+        return values.get(key).stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
+    Optional<String> tokenQueryParameter() {
+        return tokenQueryParameter;
+    }
+
+    OriginPolicy originPolicy() {
+        return originPolicy;
+    }
+
+    /** @return the {@link HauynaConfigKeys#CHANNELS_PRIVATE} rules */
+    PrivateChannels privateChannels() {
+        return privateChannels;
+    }
+
+    /**
+     * @param role a group role
+     * @return what the role may do: {@code hauyna.groups.permissions.<role>}, else the documented default
+     * @throws IllegalArgumentException when the configured value names an unknown permission
+     */
+    Set<GroupPermission> permissionsOf(String role) {
+        return permissionsByRole.computeIfAbsent(role, this::readPermissions);
+    }
+
+    private Set<GroupPermission> readPermissions(String role) {
+        String key = HauynaConfigKeys.GROUPS_PERMISSIONS_PREFIX + role;
+        Optional<String> configured = configValues.get(key);
+        if (configured.isEmpty()) {
+            return switch (role) {
+                case "admin" -> Set.of(GroupPermission.GROUP_MESSAGE, GroupPermission.GROUP_KICK);
+                case "member" -> Set.of(GroupPermission.GROUP_MESSAGE);
+                default -> Set.of();
+            };
+        }
+        if (configured.get().equalsIgnoreCase("none")) {
+            return Set.of();
+        }
+        try {
+            return Arrays.stream(configured.get().split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                    .map(GroupPermission::fromWireName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException(key + ": " + unknown.getMessage(), unknown);
+        }
     }
 
     private void readInbound(ConfigValues values) {
@@ -130,7 +200,9 @@ public class HauynaSettings {
                 : presenceChannelPrefixes.stream().map(p -> p + "*").toList()) + ", diffs every " + presenceDiffInterval.toMillis() + " ms"
                 + "; heartbeat: ping every " + heartbeatInterval.toSeconds() + " s, timeout " + heartbeatTimeout.toSeconds() + " s"
                 + "; inbound: " + (rateLimitPerSecond == 0 ? "no rate limit" : rateLimitPerSecond + " frames/s, burst " + rateLimitBurst)
-                + ", max " + inboundMaxMessageBytes + " bytes per frame");
+                + ", max " + inboundMaxMessageBytes + " bytes per frame"
+                + "; origins: " + originPolicy.describe()
+                + "; private channels: " + (privateChannelPatterns.isEmpty() ? "none" : privateChannelPatterns));
         identityQueryParameter.ifPresent(name -> LOG.warning(() -> "Hauyna: " + HauynaConfigKeys.IDENTITY_QUERY_PARAMETER + "=" + name
                 + " lets any client choose its identifier with ?" + name + "=...; this is for development only, never for production"));
     }

@@ -10,6 +10,7 @@ import jakarta.websocket.PongMessage;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +24,8 @@ public class HeartbeatMonitor implements ConnectionListener {
 
     private static final Logger LOG = Logger.getLogger(HeartbeatMonitor.class.getName());
     private static final CloseReason TIMED_OUT = new CloseReason(HauynaCloseCodes.HEARTBEAT_TIMEOUT, "Heartbeat timeout");
+    private static final CloseReason CREDENTIALS_EXPIRED =
+            new CloseReason(HauynaCloseCodes.CREDENTIALS_EXPIRED, "Credentials expired: reconnect with fresh ones");
     private static final ByteBuffer NO_DATA = ByteBuffer.allocate(0);
 
     private final AtomicBoolean sweeping = new AtomicBoolean();
@@ -45,7 +48,7 @@ public class HeartbeatMonitor implements ConnectionListener {
     @Override
     public void connectionOpened(LiveConnection connection) {
         HeartbeatSettings heartbeat = connection.heartbeat();
-        if (!heartbeat.pings() && !heartbeat.timesOut()) {
+        if (!heartbeat.pings() && !heartbeat.timesOut() && connection.credentialsExpireAt().isEmpty()) {
             return;
         }
         listenForPongs(connection);
@@ -75,9 +78,12 @@ public class HeartbeatMonitor implements ConnectionListener {
 
     void sweep() {
         long now = System.nanoTime();
+        Instant wallClock = Instant.now();
         for (LiveConnection connection : connections.all()) {
             HeartbeatSettings heartbeat = connection.heartbeat();
-            if (heartbeat.timesOut() && connection.nanosSinceSeen(now) > heartbeat.timeout().toNanos()) {
+            if (connection.credentialsExpireAt().filter(wallClock::isAfter).isPresent()) {
+                expired(connection);
+            } else if (heartbeat.timesOut() && connection.nanosSinceSeen(now) > heartbeat.timeout().toNanos()) {
                 timedOut(connection);
             } else if (heartbeat.pings() && connection.nanosSincePing(now) >= heartbeat.interval().toNanos()) {
                 ping(connection, now);
@@ -96,6 +102,13 @@ public class HeartbeatMonitor implements ConnectionListener {
         } catch (Exception gone) {
             LOG.log(Level.FINE, "Ping to " + connection + " failed", gone);
         }
+    }
+
+    /** The credential the connection was opened with has expired: it may no longer act, so it is forgotten at once too. */
+    private void expired(LiveConnection connection) {
+        LOG.fine(() -> "Credentials expired: closing " + connection);
+        closer.close(connection.session(), CREDENTIALS_EXPIRED);
+        connections.unregister(connection.session(), CREDENTIALS_EXPIRED);
     }
 
     /** Closes, and forgets at once: an unresponsive client may keep the container from reporting the close for long. */

@@ -37,14 +37,16 @@ final class LiveConnection implements Connection {
     private volatile Instant lastSeen = openedAt;
     private volatile long lastPingNanos = System.nanoTime();
     private final HeartbeatSettings heartbeat;
+    private final Instant credentialsExpireAt;
     private final RateLimit rateLimit;
     private final OutboundQueue queue;
     private final MessageEncoder encoder;
 
     LiveConnection(String id, String identifier, boolean anonymous, Session session, Handshake handshake,
                    Function<String, Set<String>> groupsOfIdentifier, HauynaSettings settings,
-                   MessageEncoder encoder, SessionCloser closer, HeartbeatSettings heartbeat) {
+                   MessageEncoder encoder, SessionCloser closer, HeartbeatSettings heartbeat, Instant credentialsExpireAt) {
         this.heartbeat = heartbeat;
+        this.credentialsExpireAt = credentialsExpireAt;
         this.rateLimit = settings.newRateLimit();
         this.id = id;
         this.identifier = identifier;
@@ -71,6 +73,21 @@ final class LiveConnection implements Connection {
     @Override
     public boolean anonymous() {
         return anonymous;
+    }
+
+    @Override
+    public String route() {
+        return handshake.route();
+    }
+
+    /** @return the request path without the context path, for {@link io.hauyna.jakarta.spi.ForRoutes} */
+    String pathInApp() {
+        return HandshakeGate.pathInApp(handshake);
+    }
+
+    @Override
+    public Optional<Instant> credentialsExpireAt() {
+        return Optional.ofNullable(credentialsExpireAt);
     }
 
     @Override

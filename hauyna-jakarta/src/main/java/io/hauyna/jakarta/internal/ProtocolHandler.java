@@ -1,6 +1,8 @@
 package io.hauyna.jakarta.internal;
 
 import io.hauyna.jakarta.ErrorType;
+import io.hauyna.jakarta.GroupPermission;
+import io.hauyna.jakarta.HauynaException;
 import io.hauyna.jakarta.HauynaProtocol;
 import io.hauyna.jakarta.MessageRejected;
 import io.hauyna.jakarta.spi.ChannelAuthorizer;
@@ -40,7 +42,7 @@ public class ProtocolHandler implements HauynaProtocol {
     private static final ChannelAuthorizer DEFAULT_AUTHORIZER = new ChannelAuthorizer() {
     };
     private static final List<String> TYPES = List.of("subscribe_channel", "unsubscribe_channel", "channel_message",
-            "direct_message", "group_message", "presence_update", "event", "ping");
+            "direct_message", "group_message", "group_kick", "presence_update", "event", "ping");
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
 
     @Inject
@@ -62,6 +64,9 @@ public class ProtocolHandler implements HauynaProtocol {
     HauynaSettings settings;
 
     @Inject
+    MessageInterceptors interceptors;
+
+    @Inject
     @Any
     Instance<ChannelAuthorizer> authorizers;
 
@@ -79,6 +84,8 @@ public class ProtocolHandler implements HauynaProtocol {
             requireSize(text);
             JsonObject frame = parse(text);
             ref = refOf(frame);
+            frame = interceptors.apply(connection, frame);
+            ref = refOf(frame);
             if (!"ping".equals(frame.get("type") instanceof JsonString type ? type.getString() : null)) {
                 connections.active(connection);
             }
@@ -87,15 +94,17 @@ public class ProtocolHandler implements HauynaProtocol {
                 connection.offer(EncodedMessage.of(reply));
             }
         } catch (ProtocolError error) {
-            reject(connection, error.type(), error.getMessage(), ref);
+            reject(connection, error.type(), error.getMessage(), ref, Map.of());
+        } catch (HauynaException refused) {
+            reject(connection, refused.errorType(), refused.getMessage(), ref, refused.details());
         } catch (RuntimeException unexpected) {
             LOG.log(Level.WARNING, "Handling a frame from " + connection + " failed", unexpected);
-            reject(connection, ErrorType.INTERNAL_ERROR, "The server failed to handle this frame; the cause is in its log", ref);
+            reject(connection, ErrorType.INTERNAL_ERROR, "The server failed to handle this frame; the cause is in its log", ref, Map.of());
         }
     }
 
-    private void reject(LiveConnection connection, ErrorType type, String message, JsonValue ref) {
-        connection.offer(EncodedMessage.of(Frames.error(type, message, ref)));
+    private void reject(LiveConnection connection, ErrorType type, String message, JsonValue ref, Map<String, Object> details) {
+        connection.offer(EncodedMessage.of(Frames.error(type, message, ref, details)));
         systemEvents.fire(new MessageRejected(connection.id(), connection.identifier(), type, message));
     }
 
@@ -108,6 +117,7 @@ public class ProtocolHandler implements HauynaProtocol {
             case "channel_message" -> publish(connection, frame);
             case "direct_message" -> directMessage(connection, frame);
             case "group_message" -> groupMessage(connection, frame);
+            case "group_kick" -> groupKick(connection, frame);
             case "presence_update" -> presence.mergeConnectionState(connection, requiredObject(frame, "state"));
             case "ping" -> {
                 return Frames.pong(ref);
@@ -125,6 +135,7 @@ public class ProtocolHandler implements HauynaProtocol {
     private void subscribe(LiveConnection connection, JsonObject frame) {
         String channel = channelOf(frame);
         Map<String, Object> metadata = optionalObject(frame, "metadata");
+        requireNotPrivate(connection, channel);
         require(decide(authorizer -> authorizer.authorizeJoin(connection, channel, metadata)));
         channels.subscribe(channel, connection, metadata);
     }
@@ -132,6 +143,7 @@ public class ProtocolHandler implements HauynaProtocol {
     private void publish(LiveConnection connection, JsonObject frame) {
         String channel = channelOf(frame);
         JsonValue message = required(frame, "message");
+        requireNotPrivate(connection, channel);
         boolean subscribed = channels.isSubscribed(channel, connection);
         require(decide(authorizer -> authorizer.authorizePublish(connection, channel, subscribed)));
         String encoded = Frames.channelMessage(channel, connection.identifier(), message);
@@ -141,6 +153,9 @@ public class ProtocolHandler implements HauynaProtocol {
     private void directMessage(LiveConnection connection, JsonObject frame) {
         String to = requiredString(frame, "to");
         JsonValue message = required(frame, "message");
+        if (connection.anonymous()) {
+            throw new ProtocolError(ErrorType.UNAUTHORIZED, "Anonymous connections cannot send direct messages: sign in and reconnect");
+        }
         int delivered = connections.sendTo(to, Frames.directMessage(connection.identifier(), message));
         if (delivered == 0) {
             throw new ProtocolError(ErrorType.NOT_FOUND, "User '" + abbreviate(to) + "' is not connected");
@@ -150,10 +165,36 @@ public class ProtocolHandler implements HauynaProtocol {
     private void groupMessage(LiveConnection connection, JsonObject frame) {
         String group = requiredString(frame, "group");
         JsonValue message = required(frame, "message");
-        if (!connections.isInGroup(connection.identifier(), group)) {
-            throw new ProtocolError(ErrorType.FORBIDDEN, "You are not a member of group '" + abbreviate(group) + "'");
-        }
+        requirePermission(connection, group, GroupPermission.GROUP_MESSAGE);
         connections.deliverToGroup(group, EncodedMessage.of(Frames.groupMessage(group, connection.identifier(), message)), connection);
+    }
+
+    private void groupKick(LiveConnection connection, JsonObject frame) {
+        String group = requiredString(frame, "group");
+        String user = requiredString(frame, "user");
+        requirePermission(connection, group, GroupPermission.GROUP_KICK);
+        if (!connections.removeFromGroup(user, group)) {
+            throw new ProtocolError(ErrorType.NOT_FOUND, "User '" + abbreviate(user) + "' is not a member of group '" + abbreviate(group) + "'");
+        }
+        connections.sendTo(user, Frames.groupKicked(group, connection.identifier()));
+    }
+
+    /** Membership first (a non-member learns nothing about roles), then the role's permission. */
+    private void requirePermission(LiveConnection connection, String group, GroupPermission permission) {
+        String role = connections.roleIn(connection.identifier(), group).orElseThrow(() -> new ProtocolError(ErrorType.FORBIDDEN,
+                "You are not a member of group '" + abbreviate(group) + "'"));
+        if (!settings.permissionsOf(role).contains(permission)) {
+            throw new HauynaException(ErrorType.FORBIDDEN, "Your role '" + abbreviate(role) + "' in group '" + abbreviate(group)
+                    + "' lacks permission '" + permission.wireName() + "'",
+                    Map.of("permission", permission.wireName(), "group", group, "role", role));
+        }
+    }
+
+    private void requireNotPrivate(LiveConnection connection, String channel) {
+        settings.privateChannels().refusal(connection, channel).ifPresent(refusal -> {
+            throw new ProtocolError(connection.anonymous() ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN,
+                    connection.anonymous() ? refusal + "; sign in first" : refusal);
+        });
     }
 
     /** Every authorizer must allow; without application authorizers, the documented defaults decide. */

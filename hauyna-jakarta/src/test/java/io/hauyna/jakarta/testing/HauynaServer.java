@@ -63,7 +63,9 @@ public final class HauynaServer implements BeforeAllCallback, AfterAllCallback {
         endpoints.forEach(weld::addBeanClass);
         beans.forEach(weld::addBeanClass);
         container = weld.initialize();
-        server = new Server("localhost", -1, "/", Map.of(), endpoints.toArray(Class<?>[]::new));
+        List<Class<?>> deployed = new ArrayList<>(endpoints);
+        deployed.add(HauynaRoutesApplication.class);
+        server = new Server("localhost", -1, "/", Map.of(), deployed.toArray(Class<?>[]::new));
         server.start();
     }
 

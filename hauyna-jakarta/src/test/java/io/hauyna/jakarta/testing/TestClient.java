@@ -45,8 +45,14 @@ public final class TestClient implements AutoCloseable {
 
     /** Connects with extra handshake headers, e.g. {@code Origin} or {@code Authorization}. */
     public static TestClient connect(URI uri, Map<String, String> headers) {
+        return connect(uri, headers, List.of());
+    }
+
+    /** Connects offering subprotocols, e.g. {@code hauyna} and {@code bearer.<token>}. */
+    public static TestClient connect(URI uri, Map<String, String> headers, List<String> subprotocols) {
         TestClient client = new TestClient();
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .preferredSubprotocols(subprotocols)
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
                     public void beforeRequest(Map<String, List<String>> requestHeaders) {
@@ -72,6 +78,11 @@ public final class TestClient implements AutoCloseable {
         public void onClose(Session session, CloseReason reason) {
             closed.complete(reason);
         }
+    }
+
+    /** @return the subprotocol the server selected; empty when none */
+    public String negotiatedSubprotocol() {
+        return session.getNegotiatedSubprotocol();
     }
 
     public void send(String text) {

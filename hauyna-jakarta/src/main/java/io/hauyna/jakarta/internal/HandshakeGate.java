@@ -1,0 +1,209 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.Handshake;
+import io.hauyna.jakarta.HauynaConfigKeys;
+import io.hauyna.jakarta.spi.ForRoutes;
+import io.hauyna.jakarta.spi.HandshakeContext;
+import io.hauyna.jakarta.spi.HandshakeDecision;
+import io.hauyna.jakarta.spi.HandshakeFilter;
+import io.hauyna.jakarta.spi.TokenVerifier;
+import io.hauyna.jakarta.spi.VerifiedToken;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every check an upgrade passes before a WebSocket opens, in order: origin, the application's
+ * {@link HandshakeFilter}s, a bearer token, the identifier resolvers, the anonymous rule. Run once
+ * per upgrade: by {@link HandshakeServletFilter} where a servlet filter sees the upgrade (so a
+ * refusal is a real HTTP status), else by the configurator.
+ */
+@ApplicationScoped
+public class HandshakeGate {
+
+    private static final Logger LOG = Logger.getLogger(HandshakeGate.class.getName());
+    /** Hands the servlet filter's outcome to the configurator, which the container calls on the same thread. */
+    private static final ThreadLocal<HandshakeOutcome> DECIDED_BY_SERVLET_FILTER = new ThreadLocal<>();
+
+    @Inject
+    HauynaSettings settings;
+
+    @Inject
+    Identification identification;
+
+    @Inject
+    RouteDeployment routes;
+
+    @Inject
+    @Any
+    Instance<HandshakeFilter> filterBeans;
+
+    @Inject
+    @Any
+    Instance<TokenVerifier> verifiers;
+
+    private List<ScopedFilter> filters;
+
+    private record ScopedFilter(HandshakeFilter filter, String name, List<RoutePattern> routes) {
+        boolean appliesTo(String path) {
+            return routes.isEmpty() || routes.stream().anyMatch(route -> route.match(path).isPresent());
+        }
+    }
+
+    @PostConstruct
+    void orderFilters() {
+        filters = filterBeans.handlesStream()
+                .sorted(Comparator.comparingInt(handle -> priorityOf(handle.getBean().getBeanClass())))
+                .map(handle -> new ScopedFilter(handle.get(), handle.getBean().getBeanClass().getName(),
+                        routesOf(handle.getBean().getBeanClass())))
+                .toList();
+    }
+
+    /**
+     * @param handshake     the upgrade request
+     * @param pathInApp     the request path without the context path, for {@link ForRoutes}
+     * @param remoteAddress the client's address, or {@code null} when unknown
+     * @return the decision; never {@code null}
+     */
+    HandshakeOutcome decide(Handshake handshake, String pathInApp, String remoteAddress) {
+        String requestPath = handshake.requestUri().getRawPath();
+        Optional<String> originRefusal = settings.originPolicy().refusal(handshake);
+        if (originRefusal.isPresent()) {
+            LOG.info(() -> "Hauyna refused a WebSocket upgrade to " + pathInApp + " from origin '"
+                    + handshake.header("Origin").orElse("(none)") + "' (Host '" + handshake.header("Host").orElse("") + "'): allowed origins are "
+                    + settings.originPolicy().describe() + "; set " + HauynaConfigKeys.ORIGINS_ALLOWED + " to allow others");
+            return HandshakeOutcome.refused(requestPath, 403, originRefusal.get());
+        }
+        HandshakeContext context = new HandshakeContext(handshake, remoteAddress);
+        for (ScopedFilter scoped : filters) {
+            if (!scoped.appliesTo(pathInApp)) {
+                continue;
+            }
+            HandshakeDecision decision;
+            try {
+                decision = scoped.filter().filter(context);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Handshake filter " + scoped.name() + " failed for " + handshake + "; refusing the upgrade", e);
+                return HandshakeOutcome.refused(requestPath, 500, "The server failed to check this request");
+            }
+            if (decision == null) {
+                LOG.warning(() -> "Handshake filter " + scoped.name() + " returned null; refusing the upgrade (return HandshakeDecision.proceed())");
+                return HandshakeOutcome.refused(requestPath, 500, "The server failed to check this request");
+            }
+            if (!decision.allowed()) {
+                LOG.fine(() -> "Handshake filter " + scoped.name() + " refused " + handshake + " with " + decision.status());
+                return HandshakeOutcome.refused(requestPath, decision.status(), decision.reason());
+            }
+        }
+        return identify(handshake, context.attachments());
+    }
+
+    /** Token first, then the resolvers, then the anonymous rule. */
+    HandshakeOutcome identify(Handshake handshake, Map<String, Object> attachments) {
+        String requestPath = handshake.requestUri().getRawPath();
+        Optional<String> token = verifiers.isUnsatisfied() ? Optional.empty()
+                : BearerTokens.find(handshake, settings.tokenQueryParameter());
+        if (token.isPresent()) {
+            Optional<VerifiedToken> verified = verify(token.get());
+            if (verified.isEmpty() || verified.get().expiry().filter(Instant.now()::isAfter).isPresent()) {
+                return HandshakeOutcome.refused(requestPath, 401, "The token is not valid or has expired: sign in again");
+            }
+            return HandshakeOutcome.accepted(requestPath, Optional.of(verified.get().identifier()), verified.get().expiresAt(), attachments);
+        }
+        Optional<String> identifier;
+        try {
+            identifier = routes.handlerOf(handshake.route()).flatMap(handler -> handler.extractIdentifier(handshake))
+                    .filter(id -> !id.isBlank());
+            if (identifier.isEmpty()) {
+                identifier = identification.identify(handshake);
+            }
+        } catch (SecurityException | IllegalStateException resolverFailed) {
+            LOG.log(Level.FINE, "Identifying " + handshake + " failed", resolverFailed);
+            return HandshakeOutcome.refused(requestPath, 401, "Authentication failed");
+        }
+        if (identifier.isEmpty() && !settings.allowAnonymous()) {
+            return HandshakeOutcome.refused(requestPath, 401, "Authentication required: sign in first");
+        }
+        return HandshakeOutcome.accepted(requestPath, identifier, null, attachments);
+    }
+
+    private Optional<VerifiedToken> verify(String token) {
+        for (TokenVerifier verifier : verifiers) {
+            try {
+                Optional<VerifiedToken> verified = verifier.verify(token);
+                if (verified != null && verified.isPresent()) {
+                    return verified;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Token verifier " + verifier.getClass().getName() + " failed; treating the token as invalid", e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Makes the servlet filter's outcome visible to {@link #outcomeFor} on this thread until {@link #upgradeDone()}. */
+    static void upgrading(HandshakeOutcome outcome) {
+        DECIDED_BY_SERVLET_FILTER.set(outcome);
+    }
+
+    static void upgradeDone() {
+        DECIDED_BY_SERVLET_FILTER.remove();
+    }
+
+    /**
+     * The outcome for an upgrade the configurator sees: the servlet filter's when it already
+     * decided for this request, else decided now.
+     */
+    HandshakeOutcome outcomeFor(Handshake handshake) {
+        HandshakeOutcome decided = DECIDED_BY_SERVLET_FILTER.get();
+        if (decided != null && decided.requestPath().equals(handshake.requestUri().getRawPath())) {
+            return decided;
+        }
+        return decide(handshake, pathInApp(handshake), null);
+    }
+
+    /**
+     * Called by {@link io.hauyna.jakarta.HauynaConfigurator#modifyHandshake}: captures the handshake
+     * and its outcome where registration will find them.
+     */
+    public void record(String route, jakarta.websocket.server.HandshakeRequest request, java.util.Map<String, Object> userProperties) {
+        Handshake handshake = Handshake.of(route, request);
+        userProperties.put(Handshake.USER_PROPERTY, handshake);
+        userProperties.put(HandshakeOutcome.USER_PROPERTY, outcomeFor(handshake));
+    }
+
+    /** The request path less the context path: as many trailing segments as the route template has. */
+    static String pathInApp(Handshake handshake) {
+        String path = handshake.requestUri().getRawPath();
+        if (path == null) {
+            return "/";
+        }
+        int routeSegments = (int) handshake.route().chars().filter(c -> c == '/').count();
+        String[] segments = path.split("/", -1);
+        int from = Math.max(1, segments.length - routeSegments);
+        return "/" + String.join("/", Arrays.copyOfRange(segments, from, segments.length));
+    }
+
+    private static int priorityOf(Class<?> type) {
+        Priority priority = type.getAnnotation(Priority.class);
+        return priority == null ? HandshakeFilter.APPLICATION : priority.value();
+    }
+
+    /** Patterns are validated at deployment by {@link HauynaExtension}. */
+    static List<RoutePattern> routesOf(Class<?> type) {
+        ForRoutes routes = type.getAnnotation(ForRoutes.class);
+        return routes == null ? List.of() : Arrays.stream(routes.value()).map(RoutePattern::pattern).toList();
+    }
+}

@@ -1,0 +1,87 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.Handshake;
+import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the {@link HandshakeGate} on WebSocket upgrades to Hauyna routes before the container
+ * upgrades them, because only here can a refusal be a real HTTP status (the WebSocket API has no
+ * way to set one). Declared in the jar's {@code META-INF/web-fragment.xml}; every other request
+ * passes untouched.
+ */
+public class HandshakeServletFilter implements Filter {
+
+    @Inject
+    HandshakeGate gate;
+
+    @Inject
+    KnownRoutes routes;
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse) || !isUpgrade(http)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String pathInApp = http.getRequestURI().substring(http.getContextPath().length());
+        Optional<String> route = routes.routeFor(pathInApp);
+        if (route.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String query = http.getQueryString();
+        Handshake handshake = Handshake.of(route.get(), URI.create(http.getRequestURI() + (query == null ? "" : "?" + query)),
+                headersOf(http), http.getUserPrincipal());
+        HandshakeOutcome outcome = gate.decide(handshake, pathInApp, http.getRemoteAddr());
+        if (outcome.isRefused()) {
+            refuse(httpResponse, outcome);
+            return;
+        }
+        HandshakeGate.upgrading(outcome);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            HandshakeGate.upgradeDone();
+        }
+    }
+
+    private static boolean isUpgrade(HttpServletRequest request) {
+        String upgrade = request.getHeader("Upgrade");
+        return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+    }
+
+    private static void refuse(HttpServletResponse response, HandshakeOutcome outcome) throws IOException {
+        response.setStatus(outcome.status());
+        if (outcome.status() == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"hauyna\"");
+        }
+        response.setContentType("text/plain;charset=UTF-8");
+        byte[] body = (outcome.reason() + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static Map<String, List<String>> headersOf(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, Collections.list(request.getHeaders(name)));
+        }
+        return headers;
+    }
+}

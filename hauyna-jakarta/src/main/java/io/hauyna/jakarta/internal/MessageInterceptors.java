@@ -1,0 +1,64 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.spi.MessageInterceptor;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** The application's {@link MessageInterceptor}s in priority order, each limited to its routes. */
+@ApplicationScoped
+public class MessageInterceptors {
+
+    @Inject
+    @Any
+    Instance<MessageInterceptor> interceptorBeans;
+
+    private List<Scoped> interceptors;
+
+    private record Scoped(MessageInterceptor interceptor, String name, List<RoutePattern> routes) {
+        boolean appliesTo(String path) {
+            return routes.isEmpty() || routes.stream().anyMatch(route -> route.match(path).isPresent());
+        }
+    }
+
+    @PostConstruct
+    void order() {
+        interceptors = interceptorBeans.handlesStream()
+                .sorted(Comparator.comparingInt(handle -> priorityOf(handle.getBean().getBeanClass())))
+                .map(handle -> new Scoped(handle.get(), handle.getBean().getBeanClass().getName(),
+                        HandshakeGate.routesOf(handle.getBean().getBeanClass())))
+                .toList();
+    }
+
+    /** @throws io.hauyna.jakarta.HauynaException when an interceptor rejects the frame */
+    JsonObject apply(LiveConnection connection, JsonObject frame) {
+        JsonObject current = frame;
+        for (Scoped scoped : interceptors) {
+            if (!scoped.appliesTo(connection.pathInApp())) {
+                continue;
+            }
+            current = scoped.interceptor().intercept(connection, current);
+            if (current == null) {
+                throw new IllegalStateException("Message interceptor " + scoped.name() + " returned null; return the frame instead");
+            }
+        }
+        return current;
+    }
+
+    boolean isEmpty() {
+        return interceptors.isEmpty();
+    }
+
+    private static int priorityOf(Class<?> type) {
+        Priority priority = type.getAnnotation(Priority.class);
+        return priority == null ? MessageInterceptor.APPLICATION : priority.value();
+    }
+
+}
