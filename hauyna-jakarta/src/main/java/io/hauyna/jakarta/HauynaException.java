@@ -1,5 +1,7 @@
 package io.hauyna.jakarta;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,7 +34,10 @@ public class HauynaException extends RuntimeException {
     public HauynaException(ErrorType errorType, String message, Map<String, Object> details) {
         super(message);
         this.errorType = Objects.requireNonNull(errorType, "errorType");
-        this.details = Map.copyOf(details);
+        // Kept in the caller's order, so the frame's bytes are stable; no nulls, like Map.copyOf.
+        Map<String, Object> copy = new LinkedHashMap<>();
+        details.forEach((key, value) -> copy.put(Objects.requireNonNull(key, "details key"), Objects.requireNonNull(value, "details value")));
+        this.details = Collections.unmodifiableMap(copy);
     }
 
     /** @return the specifics sent to the client; empty when none */

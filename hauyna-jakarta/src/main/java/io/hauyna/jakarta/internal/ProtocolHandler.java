@@ -22,6 +22,7 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.websocket.Session;
 
 import java.io.StringReader;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -186,8 +187,17 @@ public class ProtocolHandler implements HauynaProtocol {
         if (!settings.permissionsOf(role).contains(permission)) {
             throw new HauynaException(ErrorType.FORBIDDEN, "Your role '" + abbreviate(role) + "' in group '" + abbreviate(group)
                     + "' lacks permission '" + permission.wireName() + "'",
-                    Map.of("permission", permission.wireName(), "group", group, "role", role));
+                    permissionDetails(permission, group, role));
         }
+    }
+
+    /** In a fixed order, so the wire bytes are stable. */
+    private static Map<String, Object> permissionDetails(GroupPermission permission, String group, String role) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("permission", permission.wireName());
+        details.put("group", group);
+        details.put("role", role);
+        return details;
     }
 
     private void requireNotPrivate(LiveConnection connection, String channel) {

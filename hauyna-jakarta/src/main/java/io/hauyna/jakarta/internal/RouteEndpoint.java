@@ -11,7 +11,7 @@ import jakarta.websocket.Session;
  * The endpoint of one connection on a programmatic route: registers it, passes its frames to the
  * {@link RouteHandler} within the rate limit, and unregisters it after the handler's {@code onClose}.
  */
-final class RouteEndpoint extends Endpoint {
+public final class RouteEndpoint extends Endpoint {
 
     private final RouteHandler handler;
     private final RouteConnections connections;

@@ -43,7 +43,7 @@ public final class TestClient implements AutoCloseable {
         return connect(uri, Map.of());
     }
 
-    /** Connects with extra handshake headers, e.g. {@code Origin} or {@code Authorization}. */
+    /** Connects with extra handshake headers, e.g. {@code Origin} or {@code Authorization}; an empty value removes that header. */
     public static TestClient connect(URI uri, Map<String, String> headers) {
         return connect(uri, headers, List.of());
     }
@@ -56,7 +56,13 @@ public final class TestClient implements AutoCloseable {
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
                     public void beforeRequest(Map<String, List<String>> requestHeaders) {
-                        headers.forEach((name, value) -> requestHeaders.put(name, List.of(value)));
+                        headers.forEach((name, value) -> {
+                            // Tyrus adds some headers itself (e.g. Origin): an empty value removes one.
+                            requestHeaders.keySet().removeIf(present -> present.equalsIgnoreCase(name));
+                            if (!value.isEmpty()) {
+                                requestHeaders.put(name, List.of(value));
+                            }
+                        });
                     }
                 })
                 .build();
