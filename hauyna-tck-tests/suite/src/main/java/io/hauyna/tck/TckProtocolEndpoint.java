@@ -13,7 +13,7 @@ import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * An endpoint that speaks the Hauyna protocol. {@code ?group=name} puts the user in a group on
- * open (groups are server-side, so the test needs a way in).
+ * open (groups are server-side, so the test needs a way in), with {@code ?role=name} if given.
  */
 @Dependent
 @ServerEndpoint(value = "/protocol", configurator = HauynaConfigurator.class)
@@ -28,7 +28,8 @@ public class TckProtocolEndpoint {
     @OnOpen
     public void open(Session session) {
         connections.connection(session).ifPresent(me ->
-                me.queryParameters().getOrDefault("group", java.util.List.of()).forEach(group -> connections.addToGroup(me.identifier(), group)));
+                me.queryParameters().getOrDefault("group", java.util.List.of()).forEach(group -> connections.addToGroup(me.identifier(), group,
+                        me.queryParameters().getOrDefault("role", java.util.List.of(Connections.DEFAULT_ROLE)).get(0))));
     }
 
     @OnMessage
