@@ -14,14 +14,22 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The chat: speaks the Hauyna protocol (rooms are channels {@code room:<name>} with presence), and
- * subscribes every connection to its user's private {@code notifications:<id>} channel.
+ * subscribes every connection to its user's private {@code notifications:<id>} channel and to the
+ * {@code announcements} group, as {@code admin} or read-only {@code member}.
  */
 @Dependent
 @ServerEndpoint(value = "/chat", configurator = HauynaConfigurator.class)
 public class ChatEndpoint {
+
+    /** The group every user is in; admins post to it with {@code group_message}. */
+    static final String ANNOUNCEMENTS = "announcements";
+
+    /** Who is an admin: the {@code sample.admins} system property, comma-separated; alice by default. */
+    static final Set<String> ADMINS = Set.of(System.getProperty("sample.admins", "alice").split("\\s*,\\s*"));
 
     @Inject
     HauynaProtocol protocol;
@@ -36,6 +44,8 @@ public class ChatEndpoint {
     public void open(Session session) {
         Connection me = connections.connection(session).orElseThrow();
         channels.subscribe(Notifications.channelOf(me.identifier()), session, Map.of());
+        // Everyone reads announcements; only admins may post them (members have no permissions, see the config).
+        connections.addToGroup(me.identifier(), ANNOUNCEMENTS, ADMINS.contains(me.identifier()) ? "admin" : Connections.DEFAULT_ROLE);
     }
 
     @OnMessage

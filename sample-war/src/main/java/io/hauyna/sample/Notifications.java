@@ -2,9 +2,6 @@ package io.hauyna.sample;
 
 import io.hauyna.jakarta.ChannelJoined;
 import io.hauyna.jakarta.Channels;
-import io.hauyna.jakarta.Connection;
-import io.hauyna.jakarta.spi.ChannelAuthorizer;
-import io.hauyna.jakarta.spi.ChannelDecision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,11 +9,12 @@ import jakarta.inject.Inject;
 import java.util.Map;
 
 /**
- * Per-user notifications: {@code notifications:<id>} is private to {@code <id>}, and whoever joins
- * a room gets a note there saying who else is in it.
+ * Per-user notifications on {@code notifications:<id>} (private to {@code <id>} through
+ * {@code hauyna.channels.private} in {@code microprofile-config.properties}): whoever joins a room
+ * gets a note there saying who else is in it.
  */
 @ApplicationScoped
-public class Notifications implements ChannelAuthorizer {
+public class Notifications {
 
     private static final String PREFIX = "notifications:";
 
@@ -25,14 +23,6 @@ public class Notifications implements ChannelAuthorizer {
 
     static String channelOf(String identifier) {
         return PREFIX + identifier;
-    }
-
-    @Override
-    public ChannelDecision authorizeJoin(Connection connection, String channel, Map<String, Object> metadata) {
-        if (channel.startsWith(PREFIX) && !channel.equals(channelOf(connection.identifier()))) {
-            return ChannelDecision.deny("Notifications are private: you may only join " + channelOf(connection.identifier()));
-        }
-        return ChannelDecision.allow();
     }
 
     void roomJoined(@Observes ChannelJoined joined) {
