@@ -52,10 +52,6 @@ public class MessageInterceptors {
         return current;
     }
 
-    boolean isEmpty() {
-        return interceptors.isEmpty();
-    }
-
     private static int priorityOf(Class<?> type) {
         Priority priority = type.getAnnotation(Priority.class);
         return priority == null ? MessageInterceptor.APPLICATION : priority.value();
