@@ -8,7 +8,6 @@ import io.hauyna.jakarta.HauynaCloseCodes;
 import io.hauyna.jakarta.MessageRejected;
 import io.hauyna.jakarta.Connections;
 import io.hauyna.jakarta.Handshake;
-import io.hauyna.jakarta.HauynaConfigKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
