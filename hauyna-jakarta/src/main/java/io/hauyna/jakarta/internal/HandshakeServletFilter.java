@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 public class HandshakeServletFilter implements Filter {
 
+    /** The request header of the handshake check (docs/PROTOCOL.md, "Handshake"). */
+    static final String CHECK_HEADER = "X-Hauyna-Handshake-Check";
+
     @Inject
     HandshakeGate gate;
 
@@ -35,7 +38,8 @@ public class HandshakeServletFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse) || !isUpgrade(http)) {
+        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)
+                || !(isUpgrade(http) || isCheck(http))) {
             chain.doFilter(request, response);
             return;
         }
@@ -53,6 +57,11 @@ public class HandshakeServletFilter implements Filter {
             refuse(httpResponse, outcome);
             return;
         }
+        if (!isUpgrade(http)) {
+            // The handshake check: this upgrade would be accepted.
+            httpResponse.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
         HandshakeGate.upgrading(outcome);
         try {
             chain.doFilter(request, response);
@@ -64,6 +73,15 @@ public class HandshakeServletFilter implements Filter {
     private static boolean isUpgrade(HttpServletRequest request) {
         String upgrade = request.getHeader("Upgrade");
         return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+    }
+
+    /**
+     * A browser reports every refused upgrade as close code 1006, without the status. A client
+     * that wants to know why (to stop reconnecting after 401 or 403) repeats the request as a
+     * plain GET with this header and gets the status the upgrade would get, or 204.
+     */
+    private static boolean isCheck(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && "1".equals(request.getHeader(CHECK_HEADER));
     }
 
     private static void refuse(HttpServletResponse response, HandshakeOutcome outcome) throws IOException {
