@@ -170,6 +170,20 @@ public final class Handshake {
     }
 
     /**
+     * @param name a query parameter name
+     * @return a copy of this handshake without that query parameter (e.g. a token that must not
+     *         stay in memory); this handshake itself when it has none
+     */
+    public Handshake withoutQueryParameter(String name) {
+        if (!queryParameters.containsKey(name)) {
+            return this;
+        }
+        Map<String, List<String>> kept = new LinkedHashMap<>(queryParameters);
+        kept.remove(name);
+        return new Handshake(route, requestUri, pathParameters, Collections.unmodifiableMap(kept), headers, principal);
+    }
+
+    /**
      * Matches template segments against the last segments of the path: the request path starts
      * with the application's context path, which the template does not include.
      */

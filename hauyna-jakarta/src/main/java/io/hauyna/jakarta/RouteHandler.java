@@ -38,7 +38,8 @@ public interface RouteHandler {
     }
 
     /**
-     * The connection closed; it is still registered during this call.
+     * The connection closed; it is still registered during this call, except after a heartbeat
+     * timeout or a credential expiry, which unregister it at once.
      *
      * @param connection the closed connection
      * @param reason     the close code and phrase

@@ -52,6 +52,9 @@ class HandshakeFilterTest {
                 throw new IllegalStateException("filter bug");
             }
             context.attach("checked", true);
+            if (deny.equals("long")) {
+                return HandshakeDecision.forbidden("é".repeat(200));
+            }
             return deny.equals("first") ? HandshakeDecision.forbidden("First says no") : HandshakeDecision.proceed();
         }
     }
@@ -131,6 +134,17 @@ class HandshakeFilterTest {
             assertThat(refused.awaitClose().getReasonPhrase()).isEqualTo("Slow down");
         }
         assertThat(CALLS).containsExactly("first", "second");
+        assertThat(server.bean(Connections.class).count()).isZero();
+    }
+
+    @Test
+    void aReasonTooLongForACloseFrameIsShortenedAndTheConnectionStillClosed() {
+        try (TestClient refused = TestClient.connect(server.uri("/protocol?user_id=fay&deny=long"))) {
+            CloseReason reason = refused.awaitClose();
+
+            assertThat(reason.getCloseCode()).isEqualTo(HauynaCloseCodes.HANDSHAKE_REFUSED);
+            assertThat(reason.getReasonPhrase()).isEqualTo("é".repeat(61));
+        }
         assertThat(server.bean(Connections.class).count()).isZero();
     }
 

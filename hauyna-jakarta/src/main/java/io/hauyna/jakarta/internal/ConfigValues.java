@@ -2,6 +2,8 @@ package io.hauyna.jakarta.internal;
 
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,6 +32,18 @@ final class ConfigValues {
         return value.map(String::trim).filter(v -> !v.isEmpty());
     }
 
+    /** @return the names of every configured key that starts with {@code prefix} */
+    Set<String> namesStartingWith(String prefix) {
+        Iterable<String> names = microProfile ? MicroProfile.names() : System.getProperties().stringPropertyNames();
+        Set<String> found = new TreeSet<>();
+        names.forEach(name -> {
+            if (name.startsWith(prefix)) {
+                found.add(name);
+            }
+        });
+        return found;
+    }
+
     private static boolean microProfileConfigUsable() {
         try {
             Class.forName(MP_CONFIG_PROVIDER, false, ConfigValues.class.getClassLoader());
@@ -52,6 +66,10 @@ final class ConfigValues {
             } catch (NoSuchElementException absent) {
                 return Optional.empty();
             }
+        }
+
+        static Iterable<String> names() {
+            return org.eclipse.microprofile.config.ConfigProvider.getConfig().getPropertyNames();
         }
     }
 }

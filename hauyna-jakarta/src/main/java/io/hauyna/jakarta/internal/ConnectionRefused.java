@@ -2,10 +2,13 @@ package io.hauyna.jakarta.internal;
 
 import jakarta.websocket.CloseReason;
 
+import java.nio.charset.StandardCharsets;
+
 /** Registration refused; carries the close code and phrase the client gets. */
 final class ConnectionRefused extends SecurityException {
 
     private static final long serialVersionUID = 1L;
+    private static final int MAX_PHRASE_BYTES = 123;
 
     private final transient CloseReason reason;
 
@@ -16,5 +19,17 @@ final class ConnectionRefused extends SecurityException {
 
     CloseReason reason() {
         return reason;
+    }
+
+    /**
+     * A close reason whose phrase fits the 123 bytes a close frame allows (longer ones make the
+     * container throw instead of closing), cut at a character boundary.
+     */
+    static CloseReason closeReason(CloseReason.CloseCode code, String phrase) {
+        String fitted = phrase;
+        while (fitted.getBytes(StandardCharsets.UTF_8).length > MAX_PHRASE_BYTES) {
+            fitted = fitted.substring(0, fitted.offsetByCodePoints(fitted.length(), -1));
+        }
+        return new CloseReason(code, fitted);
     }
 }

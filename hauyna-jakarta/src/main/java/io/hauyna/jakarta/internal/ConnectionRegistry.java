@@ -108,12 +108,12 @@ public class ConnectionRegistry implements Connections {
         Handshake handshake = takeHandshake(session);
         HandshakeOutcome outcome = takeOutcome(session, handshake);
         if (outcome.isRefused()) {
-            throw new ConnectionRefused(new CloseReason(HauynaCloseCodes.HANDSHAKE_REFUSED, outcome.reason()));
+            throw new ConnectionRefused(ConnectionRefused.closeReason(HauynaCloseCodes.HANDSHAKE_REFUSED, outcome.reason()));
         }
         String id = UUID.randomUUID().toString();
         Optional<String> identified = outcome.identifier();
         LiveConnection connection = new LiveConnection(id, identified.orElse(ANONYMOUS_PREFIX + id), identified.isEmpty(),
-                session, handshake.withOnlyHeaders(settings.handshakeHeaders()), this::groupsOf, settings, encoder, closer,
+                session, kept(handshake), this::groupsOf, settings, encoder, closer,
                 heartbeat == null ? HeartbeatSettings.of(endpointClass, settings) : heartbeat, outcome.credentialsExpireAt());
         outcome.attachments().forEach(connection::putMetadata);
         LiveConnection raced = bySessionId.putIfAbsent(session.getId(), connection);
@@ -161,6 +161,12 @@ public class ConnectionRegistry implements Connections {
             return outcome;
         }
         return gate.identify(handshake, Map.of());
+    }
+
+    /** What a connection keeps of its handshake: no credentials (headers not configured, the token query parameter). */
+    private Handshake kept(Handshake handshake) {
+        Handshake withoutHeaders = handshake.withOnlyHeaders(settings.handshakeHeaders());
+        return settings.tokenQueryParameter().map(withoutHeaders::withoutQueryParameter).orElse(withoutHeaders);
     }
 
     /** The configurator's capture if there was one; it holds every header, so it is not kept on the session. */

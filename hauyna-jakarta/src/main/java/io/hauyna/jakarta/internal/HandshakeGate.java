@@ -57,8 +57,8 @@ public class HandshakeGate {
     private List<ScopedFilter> filters;
 
     private record ScopedFilter(HandshakeFilter filter, String name, List<RoutePattern> routes) {
-        boolean appliesTo(String path) {
-            return routes.isEmpty() || routes.stream().anyMatch(route -> route.match(path).isPresent());
+        boolean appliesTo(String template) {
+            return appliesToRoute(routes, template);
         }
     }
 
@@ -72,23 +72,21 @@ public class HandshakeGate {
     }
 
     /**
-     * @param handshake     the upgrade request
-     * @param pathInApp     the request path without the context path, for {@link ForRoutes}
+     * @param handshake     the upgrade request, with the template of the route it is for
      * @param remoteAddress the client's address, or {@code null} when unknown
      * @return the decision; never {@code null}
      */
-    HandshakeOutcome decide(Handshake handshake, String pathInApp, String remoteAddress) {
-        String requestPath = handshake.requestUri().getRawPath();
+    HandshakeOutcome decide(Handshake handshake, String remoteAddress) {
         Optional<String> originRefusal = settings.originPolicy().refusal(handshake);
         if (originRefusal.isPresent()) {
-            LOG.info(() -> "Hauyna refused a WebSocket upgrade to " + pathInApp + " from origin '"
+            LOG.info(() -> "Hauyna refused a WebSocket upgrade to " + handshake.route() + " from origin '"
                     + handshake.header("Origin").orElse("(none)") + "' (Host '" + handshake.header("Host").orElse("") + "'): allowed origins are "
                     + settings.originPolicy().describe() + "; set " + HauynaConfigKeys.ORIGINS_ALLOWED + " to allow others");
-            return HandshakeOutcome.refused(requestPath, 403, originRefusal.get());
+            return HandshakeOutcome.refused(handshake, 403, originRefusal.get());
         }
         HandshakeContext context = new HandshakeContext(handshake, remoteAddress);
         for (ScopedFilter scoped : filters) {
-            if (!scoped.appliesTo(pathInApp)) {
+            if (!scoped.appliesTo(handshake.route())) {
                 continue;
             }
             HandshakeDecision decision;
@@ -96,15 +94,15 @@ public class HandshakeGate {
                 decision = scoped.filter().filter(context);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Handshake filter " + scoped.name() + " failed for " + handshake + "; refusing the upgrade", e);
-                return HandshakeOutcome.refused(requestPath, 500, "The server failed to check this request");
+                return HandshakeOutcome.refused(handshake, 500, "The server failed to check this request");
             }
             if (decision == null) {
                 LOG.warning(() -> "Handshake filter " + scoped.name() + " returned null; refusing the upgrade (return HandshakeDecision.proceed())");
-                return HandshakeOutcome.refused(requestPath, 500, "The server failed to check this request");
+                return HandshakeOutcome.refused(handshake, 500, "The server failed to check this request");
             }
             if (!decision.allowed()) {
                 LOG.fine(() -> "Handshake filter " + scoped.name() + " refused " + handshake + " with " + decision.status());
-                return HandshakeOutcome.refused(requestPath, decision.status(), decision.reason());
+                return HandshakeOutcome.refused(handshake, decision.status(), decision.reason());
             }
         }
         return identify(handshake, context.attachments());
@@ -112,15 +110,14 @@ public class HandshakeGate {
 
     /** Token first, then the resolvers, then the anonymous rule. */
     HandshakeOutcome identify(Handshake handshake, Map<String, Object> attachments) {
-        String requestPath = handshake.requestUri().getRawPath();
         Optional<String> token = verifiers.isUnsatisfied() ? Optional.empty()
                 : BearerTokens.find(handshake, settings.tokenQueryParameter());
         if (token.isPresent()) {
             Optional<VerifiedToken> verified = verify(token.get());
             if (verified.isEmpty() || verified.get().expiry().filter(Instant.now()::isAfter).isPresent()) {
-                return HandshakeOutcome.refused(requestPath, 401, "The token is not valid or has expired: sign in again");
+                return HandshakeOutcome.refused(handshake, 401, "The token is not valid or has expired: sign in again");
             }
-            return HandshakeOutcome.accepted(requestPath, Optional.of(verified.get().identifier()), verified.get().expiresAt(), attachments);
+            return HandshakeOutcome.accepted(handshake, Optional.of(verified.get().identifier()), verified.get().expiresAt(), attachments);
         }
         Optional<String> identifier;
         try {
@@ -131,12 +128,12 @@ public class HandshakeGate {
             }
         } catch (SecurityException | IllegalStateException resolverFailed) {
             LOG.log(Level.FINE, "Identifying " + handshake + " failed", resolverFailed);
-            return HandshakeOutcome.refused(requestPath, 401, "Authentication failed");
+            return HandshakeOutcome.refused(handshake, 401, "Authentication failed");
         }
         if (identifier.isEmpty() && !settings.allowAnonymous()) {
-            return HandshakeOutcome.refused(requestPath, 401, "Authentication required: sign in first");
+            return HandshakeOutcome.refused(handshake, 401, "Authentication required: sign in first");
         }
-        return HandshakeOutcome.accepted(requestPath, identifier, null, attachments);
+        return HandshakeOutcome.accepted(handshake, identifier, null, attachments);
     }
 
     private Optional<VerifiedToken> verify(String token) {
@@ -168,10 +165,13 @@ public class HandshakeGate {
      */
     HandshakeOutcome outcomeFor(Handshake handshake) {
         HandshakeOutcome decided = DECIDED_BY_SERVLET_FILTER.get();
-        if (decided != null && decided.requestPath().equals(handshake.requestUri().getRawPath())) {
+        // The servlet filter's guess of the route must be the container's choice, or its identity
+        // (a route's own extractIdentifier) and its filters may not be this route's: decide again.
+        if (decided != null && decided.requestPath().equals(handshake.requestUri().getRawPath())
+                && decided.route().equals(handshake.route())) {
             return decided;
         }
-        return decide(handshake, pathInApp(handshake), null);
+        return decide(handshake, null);
     }
 
     /**
@@ -184,16 +184,19 @@ public class HandshakeGate {
         userProperties.put(HandshakeOutcome.USER_PROPERTY, outcomeFor(handshake));
     }
 
-    /** The request path less the context path: as many trailing segments as the route template has. */
-    static String pathInApp(Handshake handshake) {
-        String path = handshake.requestUri().getRawPath();
-        if (path == null) {
-            return "/";
+    /**
+     * @return whether a bean scoped by {@code routes} (empty: every route) applies to a route
+     *         template; a template that is not valid route syntax (a manually registered
+     *         connection's request path, say) is covered only by unscoped beans
+     */
+    static boolean appliesToRoute(List<RoutePattern> routes, String template) {
+        if (routes.isEmpty()) {
+            return true;
         }
-        int routeSegments = (int) handshake.route().chars().filter(c -> c == '/').count();
-        String[] segments = path.split("/", -1);
-        int from = Math.max(1, segments.length - routeSegments);
-        return "/" + String.join("/", Arrays.copyOfRange(segments, from, segments.length));
+        if (RoutePattern.problemOf(template).isPresent()) {
+            return false;
+        }
+        return routes.stream().anyMatch(route -> route.covers(template));
     }
 
     private static int priorityOf(Class<?> type) {

@@ -1,5 +1,7 @@
 package io.hauyna.jakarta.internal;
 
+import io.hauyna.jakarta.Handshake;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -9,18 +11,19 @@ import java.util.Optional;
  * with an identity (empty for anonymous), a credential expiry and the filters' attachments.
  * Travels from the configurator to registration in the session's user properties.
  */
-record HandshakeOutcome(String requestPath, int status, String reason, Optional<String> identifier,
+record HandshakeOutcome(String requestPath, String route, int status, String reason, Optional<String> identifier,
                         Instant credentialsExpireAt, Map<String, Object> attachments) {
 
     static final String USER_PROPERTY = HandshakeOutcome.class.getName();
 
-    static HandshakeOutcome refused(String requestPath, int status, String reason) {
-        return new HandshakeOutcome(requestPath, status, reason, Optional.empty(), null, Map.of());
+    static HandshakeOutcome refused(Handshake handshake, int status, String reason) {
+        return new HandshakeOutcome(handshake.requestUri().getRawPath(), handshake.route(), status, reason, Optional.empty(), null, Map.of());
     }
 
-    static HandshakeOutcome accepted(String requestPath, Optional<String> identifier, Instant credentialsExpireAt,
+    static HandshakeOutcome accepted(Handshake handshake, Optional<String> identifier, Instant credentialsExpireAt,
                                      Map<String, Object> attachments) {
-        return new HandshakeOutcome(requestPath, 0, "", identifier, credentialsExpireAt, Map.copyOf(attachments));
+        return new HandshakeOutcome(handshake.requestUri().getRawPath(), handshake.route(), 0, "", identifier, credentialsExpireAt,
+                Map.copyOf(attachments));
     }
 
     boolean isRefused() {

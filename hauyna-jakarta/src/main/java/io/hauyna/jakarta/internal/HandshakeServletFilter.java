@@ -50,9 +50,10 @@ public class HandshakeServletFilter implements Filter {
             return;
         }
         String query = http.getQueryString();
-        Handshake handshake = Handshake.of(route.get(), URI.create(http.getRequestURI() + (query == null ? "" : "?" + query)),
+        // Absolute, so that the origin check knows whether the request came over TLS.
+        Handshake handshake = Handshake.of(route.get(), URI.create(http.getRequestURL() + (query == null ? "" : "?" + query)),
                 headersOf(http), http.getUserPrincipal());
-        HandshakeOutcome outcome = gate.decide(handshake, pathInApp, http.getRemoteAddr());
+        HandshakeOutcome outcome = gate.decide(handshake, http.getRemoteAddr());
         if (outcome.isRefused()) {
             refuse(httpResponse, outcome);
             return;
@@ -70,9 +71,16 @@ public class HandshakeServletFilter implements Filter {
         }
     }
 
+    /** {@code Upgrade} is a list of protocols: {@code websocket, foo} is an upgrade too. */
     private static boolean isUpgrade(HttpServletRequest request) {
-        String upgrade = request.getHeader("Upgrade");
-        return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+        for (String upgrade : Collections.list(request.getHeaders("Upgrade"))) {
+            for (String protocol : upgrade.split(",")) {
+                if (protocol.trim().toLowerCase(java.util.Locale.ROOT).startsWith("websocket")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

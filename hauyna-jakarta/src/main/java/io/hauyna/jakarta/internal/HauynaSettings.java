@@ -95,8 +95,11 @@ public class HauynaSettings {
                 .map(v -> parseBoolean(HauynaConfigKeys.ORIGINS_REQUIRE, v)).orElse(false));
         privateChannelPatterns = list(values, HauynaConfigKeys.CHANNELS_PRIVATE);
         privateChannels = PrivateChannels.of(privateChannelPatterns);
+        // Every configured role now, so that a misspelt permission fails the deployment, not a frame.
         permissionsOf("admin");
         permissionsOf("member");
+        values.namesStartingWith(HauynaConfigKeys.GROUPS_PERMISSIONS_PREFIX)
+                .forEach(key -> permissionsOf(key.substring(HauynaConfigKeys.GROUPS_PERMISSIONS_PREFIX.length())));
     }
 
     private static List<String> list(ConfigValues values, String key) {

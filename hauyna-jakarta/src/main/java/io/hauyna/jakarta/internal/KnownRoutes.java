@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +32,13 @@ public class KnownRoutes {
 
     /**
      * @param pathInApp a request path without the context path
-     * @return the template of the route that serves it, preferring literal segments over variables
+     * @return the template of the route that serves it, chosen as containers do (literal segments
+     *         beat variables, left to right)
      */
     Optional<String> routeFor(String pathInApp) {
         return routes.entrySet().stream()
                 .filter(route -> route.getValue().match(pathInApp).isPresent())
-                .min(Comparator.comparingInt((Map.Entry<String, RoutePattern> route) -> route.getValue().match(pathInApp).get().size()))
+                .min((a, b) -> RoutePattern.moreSpecificFirst(a.getValue(), b.getValue()))
                 .map(Map.Entry::getKey);
     }
 

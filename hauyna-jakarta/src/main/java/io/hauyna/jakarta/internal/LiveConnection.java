@@ -80,11 +80,6 @@ final class LiveConnection implements Connection {
         return handshake.route();
     }
 
-    /** @return the request path without the context path, for {@link io.hauyna.jakarta.spi.ForRoutes} */
-    String pathInApp() {
-        return HandshakeGate.pathInApp(handshake);
-    }
-
     @Override
     public Optional<Instant> credentialsExpireAt() {
         return Optional.ofNullable(credentialsExpireAt);

@@ -23,8 +23,8 @@ public class MessageInterceptors {
     private List<Scoped> interceptors;
 
     private record Scoped(MessageInterceptor interceptor, String name, List<RoutePattern> routes) {
-        boolean appliesTo(String path) {
-            return routes.isEmpty() || routes.stream().anyMatch(route -> route.match(path).isPresent());
+        boolean appliesTo(String template) {
+            return HandshakeGate.appliesToRoute(routes, template);
         }
     }
 
@@ -41,7 +41,7 @@ public class MessageInterceptors {
     JsonObject apply(LiveConnection connection, JsonObject frame) {
         JsonObject current = frame;
         for (Scoped scoped : interceptors) {
-            if (!scoped.appliesTo(connection.pathInApp())) {
+            if (!scoped.appliesTo(connection.route())) {
                 continue;
             }
             current = scoped.interceptor().intercept(connection, current);

@@ -36,10 +36,17 @@ final class OriginPolicy {
         if (anyOrigin || allowed.contains(normalize(origin.get()))) {
             return Optional.empty();
         }
-        if (allowed.isEmpty() && sameOriginAsHost(origin.get(), handshake.header("Host").orElse(""))) {
+        if (allowed.isEmpty() && sameOriginAsHost(origin.get(), handshake.header("Host").orElse(""))
+                && !(isSecure(handshake) && origin.get().toLowerCase(Locale.ROOT).startsWith("http:"))) {
+            // Over TLS, a plain-http page of the same host is another origin: anyone on the network could have written it.
             return Optional.empty();
         }
         return Optional.of("Cross-origin WebSocket upgrade refused");
+    }
+
+    private static boolean isSecure(Handshake handshake) {
+        String scheme = handshake.requestUri().getScheme();
+        return "https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme);
     }
 
     String describe() {

@@ -44,6 +44,11 @@ public class RouteConnections {
         return registry.admitFrame(session);
     }
 
+    /** @return the session's connection, or {@code null} when it is not (or no longer) registered */
+    LiveConnection registered(Session session) {
+        return registry.live(session).orElse(null);
+    }
+
     void close(Session session, CloseReason reason) {
         registry.unregister(session, reason);
     }

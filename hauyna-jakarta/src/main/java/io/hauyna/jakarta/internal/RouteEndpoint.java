@@ -33,12 +33,15 @@ public final class RouteEndpoint extends Endpoint {
                 connections.call(connection, handler, () -> handler.onMessage(connection, text));
             }
         });
-        connections.call(connection, handler, () -> handler.onOpen(connection));
+        if (session.isOpen()) {
+            connections.call(connection, handler, () -> handler.onOpen(connection));
+        }
     }
 
     @Override
     public void onClose(Session session, CloseReason reason) {
-        LiveConnection closed = connection;
+        // A close from another thread (credential expiry, say) may come before onOpen saw its connection.
+        LiveConnection closed = connection != null ? connection : connections.registered(session);
         if (closed != null) {
             connections.call(closed, handler, () -> handler.onClose(closed, reason));
         }

@@ -92,6 +92,10 @@ final class RoutePattern {
     }
 
     /**
+     * Matches a request path as a container would: each segment without its path parameters
+     * ({@code ;jsessionid=...}) and percent-decoded, so {@code /%61dmin;x=1/console} is
+     * {@code /admin/console}.
+     *
      * @param path a path inside the application, without its query, e.g. {@code /chat/lobby}
      * @return the variables' decoded values when the path matches, else empty
      */
@@ -103,16 +107,57 @@ final class RoutePattern {
         Map<String, String> variables = new LinkedHashMap<>();
         for (int i = 0; i < segments.size(); i++) {
             String segment = segments.get(i);
+            String part = decode(withoutPathParameters(parts[i]));
             if (isVariable(segment)) {
-                if (parts[i].isEmpty()) {
+                if (part.isEmpty()) {
                     return Optional.empty();
                 }
-                variables.put(segment.substring(1, segment.length() - 1), decode(parts[i]));
-            } else if (!segment.equals(parts[i])) {
+                variables.put(segment.substring(1, segment.length() - 1), part);
+            } else if (!segment.equals(part)) {
                 return Optional.empty();
             }
         }
         return Optional.of(Collections.unmodifiableMap(variables));
+    }
+
+    /**
+     * Whether this pattern covers a route template: its literal segments equal the template's, its
+     * variables stand for any segment (literal or variable), and a {@code /*} suffix covers
+     * everything below. Scoping by template, not by request path, means that however a client
+     * spells a path, the container's choice of route decides.
+     */
+    boolean covers(String template) {
+        List<String> routeSegments = route(template).segments;
+        if (prefix ? routeSegments.size() < segments.size() : routeSegments.size() != segments.size()) {
+            return false;
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            if (!isVariable(segments.get(i)) && !segments.get(i).equals(routeSegments.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Orders routes the way containers choose among several that match (the WebSocket
+     * specification's rule): the one with a literal segment where the other has a variable, at the
+     * first segment where they differ, wins.
+     */
+    static int moreSpecificFirst(RoutePattern a, RoutePattern b) {
+        for (int i = 0; i < Math.min(a.segments.size(), b.segments.size()); i++) {
+            boolean aVariable = isVariable(a.segments.get(i));
+            boolean bVariable = isVariable(b.segments.get(i));
+            if (aVariable != bVariable) {
+                return aVariable ? 1 : -1;
+            }
+        }
+        return Integer.compare(b.segments.size(), a.segments.size());
+    }
+
+    private static String withoutPathParameters(String segment) {
+        int semicolon = segment.indexOf(';');
+        return semicolon < 0 ? segment : segment.substring(0, semicolon);
     }
 
     /** Two routes clash when some path would match both: same length and every segment pair could be equal. */

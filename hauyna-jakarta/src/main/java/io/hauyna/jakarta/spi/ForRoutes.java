@@ -10,10 +10,12 @@ import java.lang.annotation.Target;
  * Limits a {@link HandshakeFilter} or {@link MessageInterceptor} bean to some routes. Without it,
  * the bean applies to every Hauyna route.
  *
- * <p>Patterns are paths inside the application (without the context path): a route template such
- * as {@code /chat/{room}} ({@code {name}} matches one segment), optionally ending in {@code /*} to
- * match everything below it, or {@code /*} alone. A pattern that is not valid fails the
- * deployment.
+ * <p>Patterns are matched against the template of the route a connection comes through (as the
+ * container chose it, however the client spelled the path): a literal segment must equal the
+ * template's, a {@code {name}} stands for any segment, a final {@code /*} covers everything below,
+ * and {@code /*} alone covers every route. So {@code /chat/{room}} and {@code /chat/*} both cover
+ * the route {@code /chat/{room}}, and {@code /admin/*} covers {@code /admin/console}. A pattern
+ * that is not valid fails the deployment.
  *
  * <pre>{@code
  * @ApplicationScoped

@@ -26,8 +26,13 @@ package io.hauyna.jakarta.spi;
  * <p>Where it runs: on a servlet container (every supported server) Hauyna's servlet filter runs
  * the chain before the container upgrades the request, so a rejected client gets the HTTP status
  * and the WebSocket never opens; nothing is registered. Where no servlet filter sees the upgrade
- * (e.g. a standalone Tyrus server), the chain runs in {@code HauynaConfigurator} instead and a
- * rejected connection is closed at once with 1008 (Policy Violation), before the endpoint sees it.
+ * (a standalone Tyrus server, a {@code metadata-complete} WAR that does not declare it, or a
+ * request the servlet filter could not match to the route the container then chose), the chain
+ * runs in {@code HauynaConfigurator} instead, without the remote address, and a rejected
+ * connection is closed at once with 1008 (Policy Violation), before the endpoint sees it. The
+ * chain also runs for a handshake check (a plain GET with {@code X-Hauyna-Handshake-Check: 1},
+ * which browser clients send after a failed upgrade to learn its status), so a filter that counts
+ * attempts sees those too.
  *
  * <p>A filter is called on the container's request thread, once per upgrade; it must be
  * thread-safe and should not block for long. An exception from a filter refuses the upgrade with

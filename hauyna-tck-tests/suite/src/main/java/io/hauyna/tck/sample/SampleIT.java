@@ -8,12 +8,10 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -38,12 +36,7 @@ class SampleIT {
 
     @Deployment(testable = false)
     static WebArchive sample() {
-        File war = new File(System.getProperty("tck.sampleWar", "../../sample-war/target/ROOT.war"));
-        if (!war.isFile()) {
-            throw new IllegalStateException("Sample WAR not found at " + war.getAbsolutePath() + ": build sample-war first (./mvnw verify does)");
-        }
-        return ShrinkWrap.create(WebArchive.class, "hauyna-sample.war")
-                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
+        return SampleWar.asBuilt("hauyna-sample.war");
     }
 
     @ArquillianResource

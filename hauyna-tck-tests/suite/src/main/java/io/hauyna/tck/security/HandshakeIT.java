@@ -14,6 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +61,16 @@ class HandshakeIT {
     }
 
     @Test
+    void noSpellingOfThePathEscapesTheFilter() {
+        for (String path : new String[] {"/%70rotocol", "/protocol;x=1", "/protocol/"}) {
+            URI uri = TckUris.ws(base, path + "?user_id=sneaky&deny=403");
+            HandshakeProbe.Result result = HandshakeProbe.upgrade(uri, Map.of(), List.of());
+
+            assertThat(result.status()).as(path + " is refused (403), or not routed at all").isNotEqualTo(101);
+        }
+    }
+
+    @Test
     void anAcceptedUpgradePassesTheFilterOnceAndCarriesItsAttachment() {
         try (TestClient watcher = connect(base, "counter", "")) {
             String before = stats(watcher);
@@ -68,6 +82,18 @@ class HandshakeIT {
                 assertThat(after).containsPattern("\"metadata\":\\{\"remote\":\"[^\"]+\"\\}");
                 assertThat(after).doesNotContain("\"remote\":\"unknown\"");
             }
+        }
+    }
+
+    @Test
+    void theHandshakeCheckTellsAPlainRequestWhatTheUpgradeWouldGet() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String query : new String[] {"user_id=checker", "user_id=checker&deny=401", "user_id=checker&deny=429"}) {
+            URI uri = URI.create(protocol(query).toString().replaceFirst("^ws", "http"));
+            int status = http.send(HttpRequest.newBuilder(uri).header("X-Hauyna-Handshake-Check", "1").timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+
+            assertThat(status).as(query).isEqualTo(query.contains("deny=") ? Integer.parseInt(query.substring(query.length() - 3)) : 204);
         }
     }
 
