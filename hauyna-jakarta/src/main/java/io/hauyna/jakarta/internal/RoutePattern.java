@@ -94,13 +94,15 @@ final class RoutePattern {
     /**
      * Matches a request path as a container would: each segment without its path parameters
      * ({@code ;jsessionid=...}) and percent-decoded, so {@code /%61dmin;x=1/console} is
-     * {@code /admin/console}.
+     * {@code /admin/console}; one trailing slash is ignored.
      *
      * @param path a path inside the application, without its query, e.g. {@code /chat/lobby}
      * @return the variables' decoded values when the path matches, else empty
      */
     Optional<Map<String, String>> match(String path) {
-        String[] parts = path == null || path.isEmpty() || path.equals("/") ? new String[0] : path.replaceFirst("^/", "").split("/", -1);
+        // Some containers (Open Liberty) route "/chat/" to "/chat": match it too, so that it cannot skip a filter.
+        String trimmed = path != null && path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String[] parts = trimmed == null || trimmed.isEmpty() || trimmed.equals("/") ? new String[0] : trimmed.replaceFirst("^/", "").split("/", -1);
         if (prefix ? parts.length < segments.size() : parts.length != segments.size()) {
             return Optional.empty();
         }

@@ -19,6 +19,8 @@ class RoutePatternTest {
         assertThat(admin.match("/admin/a%2Bb+c")).contains(Map.of("panel", "a+b+c"));
         assertThat(admin.match("/admin")).isEmpty();
         assertThat(admin.match("/admin/")).isEmpty();
+        assertThat(admin.match("/admin/console/")).as("one trailing slash, as Open Liberty routes it").contains(Map.of("panel", "console"));
+        assertThat(admin.match("/admin/console//")).isEmpty();
         assertThat(admin.match("/administrator/console")).isEmpty();
     }
 
