@@ -86,6 +86,21 @@ class SampleIT {
     }
 
     @Test
+    void servesTheBrowserClientFromTheHauynaJar() throws Exception {
+        String root = "http://localhost:" + base.getPort() + base.getPath().replaceAll("/+$", "");
+        HttpResponse<String> client = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/hauyna/hauyna.js"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> types = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/hauyna/hauyna.d.ts"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(client.statusCode()).isEqualTo(200);
+        assertThat(client.headers().firstValue("Content-Type")).get().asString().containsAnyOf("javascript", "ecmascript");
+        assertThat(client.body()).contains("export class Socket").contains("export class Presence");
+        assertThat(types.statusCode()).isEqualTo(200);
+        assertThat(types.body()).contains("export class Socket");
+    }
+
+    @Test
     void chatRoomsCarryPresenceAndNotificationsArePrivate() {
         try (TestClient alice = signedIn("alice", "/chat")) {
             alice.send("{\"type\":\"subscribe_channel\",\"channel\":\"room:lobby\",\"metadata\":{\"name\":\"alice\"},\"ref\":1}");
