@@ -29,7 +29,7 @@ class ConnectionsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TckArchive.war("tck-connections", CommandEndpoint.class);
+        return TckArchive.war("tck-connections", CommandEndpoint.class, ManualEndpoint.class);
     }
 
     @ArquillianResource
@@ -166,6 +166,18 @@ class ConnectionsIT {
         leaver.awaitClose();
         await().until(() -> stats(watcher).getJsonArray("identifiers").toString().equals("[\"kim\"]"));
         assertThat(stats(watcher).getJsonObject("groups").isEmpty()).isTrue();
+    }
+
+    @Test
+    void anEndpointWithoutTheConfiguratorRegistersByHandAndIsForgottenOnClose() {
+        TestClient watcher = connect("mona", "lobby");
+        TestClient manual = TestClient.connect(TckUris.ws(base, "/manual?user_id=nick"));
+        opened.add(manual);
+
+        assertThat(manual.next()).startsWith("registered nick on ").endsWith("/manual");
+        assertThat(stats(watcher).getJsonArray("identifiers").toString()).isEqualTo("[\"mona\",\"nick\"]");
+        manual.close();
+        await().until(() -> stats(watcher).getJsonArray("identifiers").toString().equals("[\"mona\"]"));
     }
 
     @Test

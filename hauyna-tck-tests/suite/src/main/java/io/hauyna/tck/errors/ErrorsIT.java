@@ -4,6 +4,7 @@ import io.hauyna.jakarta.HauynaConfigKeys;
 import io.hauyna.jakarta.testing.TestClient;
 import io.hauyna.tck.TckArchive;
 import io.hauyna.tck.TckProtocolEndpoint;
+import io.hauyna.tck.TckUris;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -24,7 +25,7 @@ class ErrorsIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return TckArchive.war("tck-errors", Map.of(HauynaConfigKeys.INBOUND_MAX_MESSAGE_BYTES, "1024"),
-                TckProtocolEndpoint.class, OrderObserver.class, OrderObserver.Order.class);
+                TckProtocolEndpoint.class, OrderObserver.class, OrderObserver.Order.class, NumbersEndpoint.class);
     }
 
     @ArquillianResource
@@ -58,6 +59,22 @@ class ErrorsIT {
             assertThat(client.next()).startsWith("{\"type\":\"error\",\"error_type\":\"message_too_large\"");
             client.send("{\"type\":\"ping\",\"ref\":4}");
             assertThat(client.next()).isEqualTo("{\"type\":\"pong\",\"ref\":4}");
+        }
+    }
+
+    @Test
+    void anEndpointReportsItsOwnFailuresThroughTheErrorHandler() {
+        try (TestClient client = TestClient.connect(TckUris.ws(base, "/numbers?user_id=counter"))) {
+            client.send("21");
+            assertThat(client.next()).isEqualTo("double: 42");
+            client.send("many");
+            assertThat(client.next()).isEqualTo("{\"type\":\"error\",\"error_type\":\"validation_error\","
+                    + "\"message\":\"Send a whole number, not 'many'\"}");
+            client.send("boom");
+            assertThat(client.next()).isEqualTo("{\"type\":\"error\",\"error_type\":\"internal_error\","
+                    + "\"message\":\"The server failed to handle this; the cause is in its log\"}");
+            client.send("2");
+            assertThat(client.next()).isEqualTo("double: 4");
         }
     }
 }

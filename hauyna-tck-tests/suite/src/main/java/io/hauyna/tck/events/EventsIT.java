@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 
 import static io.hauyna.tck.TckProtocolClients.connect;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Custom events through CDI observers on a real server: order, stop, fail, exceptions, async. */
@@ -21,7 +22,7 @@ class EventsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TckArchive.war("tck-events", TckProtocolEndpoint.class, EventObservers.class);
+        return TckArchive.war("tck-events", TckProtocolEndpoint.class, EventObservers.class, ServerSide.class);
     }
 
     @ArquillianResource
@@ -62,6 +63,41 @@ class EventsIT {
             alice.send(event("later", "x", 6));
             assertThat(alice.next()).isEqualTo("async observer ran");
             assertThat(alice.next()).isEqualTo("{\"type\":\"reply\",\"ref\":6,\"status\":\"ok\"}");
+        }
+    }
+
+    @Test
+    void theServerPushesEventsToAUser() {
+        try (TestClient alice = connect(base, "pusher", "")) {
+            alice.send("{\"type\":\"event\",\"event\":\"push_to_me\",\"ref\":7}");
+            assertThat(alice.next()).isEqualTo("{\"type\":\"event\",\"event\":\"pushed\",\"data\":{\"to\":\"pusher\"}}");
+            assertThat(alice.next()).isEqualTo("{\"type\":\"reply\",\"ref\":7,\"status\":\"ok\",\"data\":{\"delivered\":1}}");
+        }
+    }
+
+    @Test
+    void thePresenceBeanAnswersAboutConnectedUsers() {
+        try (TestClient carol = connect(base, "carol", "")) {
+            carol.send("{\"type\":\"event\",\"event\":\"presence_of\",\"data\":{\"who\":\"carol\"},\"ref\":1}");
+            assertThat(carol.next()).startsWith("{\"type\":\"reply\",\"ref\":1,\"status\":\"ok\",\"data\":{\"count\":")
+                    .endsWith(",\"present\":true,\"status\":\"online\"}}");
+            carol.send("{\"type\":\"event\",\"event\":\"presence_of\",\"data\":{\"who\":\"nobody\"},\"ref\":2}");
+            assertThat(carol.next()).contains("\"present\":false,\"status\":\"offline\"");
+        }
+    }
+
+    @Test
+    void systemEventsReachTheApplicationsObservers() {
+        try (TestClient dave = connect(base, "dave", "")) {
+            dave.send("{\"type\":\"teleport\"}");
+            assertThat(dave.next()).contains("\"error_type\":\"unknown_type\"");
+        }
+        try (TestClient erin = connect(base, "erin", "")) {
+            await().untilAsserted(() -> {
+                erin.send("{\"type\":\"event\",\"event\":\"system_events\",\"data\":{\"about\":\"dave\"},\"ref\":1}");
+                assertThat(erin.next()).isEqualTo("{\"type\":\"reply\",\"ref\":1,\"status\":\"ok\",\"data\":"
+                        + "[\"opened dave\",\"rejected dave unknown_type\",\"closed dave\"]}");
+            });
         }
     }
 }

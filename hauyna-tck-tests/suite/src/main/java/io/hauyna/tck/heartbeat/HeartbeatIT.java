@@ -34,7 +34,7 @@ class HeartbeatIT {
                         HauynaConfigKeys.HEARTBEAT_INTERVAL, "1",
                         HauynaConfigKeys.HEARTBEAT_TIMEOUT, "2",
                         HauynaConfigKeys.PRESENCE_CHANNELS, "room:"),
-                TckProtocolEndpoint.class);
+                TckProtocolEndpoint.class, QuietEndpoint.class);
     }
 
     @ArquillianResource
@@ -72,6 +72,21 @@ class HeartbeatIT {
             }
             watcher.expectNothing(java.time.Duration.ofMillis(100));
             assertThat(view.identifiers()).contains("browser");
+        }
+    }
+
+    @Test
+    void anEndpointWithItsOwnHeartbeatKeepsASilentClient() throws Exception {
+        try (TestClient watcher = connect(base, "watcher3", "");
+             StalledClient quiet = StalledClient.connect(TckUris.ws(base, "/quiet?user_id=quiet"), 0)) {
+            join(watcher, "room:hb", "{}");
+            quiet.send(SUBSCRIBE);
+            PresenceView view = new PresenceView().readUntil(watcher, v -> v.identifiers().contains("quiet"));
+
+            Thread.sleep(4_000);   // twice the configured timeout, which @Heartbeat(timeout = 0) switches off
+
+            watcher.expectNothing(java.time.Duration.ofMillis(100));
+            assertThat(view.identifiers()).contains("quiet");
         }
     }
 }
