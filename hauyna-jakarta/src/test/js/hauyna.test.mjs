@@ -61,7 +61,7 @@ test('a dropped connection reconnects after growing delays, and not a moment ear
     assert.deepEqual(delays, [500, 1000, 2000, 4000, 8000]);
 });
 
-test('a connection that opened resets the backoff', async () => {
+test('only a connection that stayed open resets the backoff', async () => {
     const { clock, socket, last } = await connected();
     const delays = [];
     socket.on('reconnecting', ({ delayMs }) => delays.push(delayMs));
@@ -71,9 +71,14 @@ test('a connection that opened resets the backoff', async () => {
     await settle();
     await clock.advance(1000);
     last().serverOpens();
+    last().serverCloses(1011);              // accepted, then closed at once: still backing off
+    await settle();
+    await clock.advance(2000);
+    last().serverOpens();
+    await clock.advance(5000);              // stable
     last().serverCloses(1001);
     await settle();
-    assert.deepEqual(delays, [500, 1000, 500]);
+    assert.deepEqual(delays, [500, 1000, 2000, 500]);
 });
 
 test('clients dropped together come back spread out', () => {
@@ -99,8 +104,10 @@ test('no reconnection after disconnect() or a policy close', async () => {
 
     const third = await connected();
     third.last().serverCloses(4030, 'Too many connections');
-    await third.clock.advance(60_000);
-    assert.equal(third.sockets.length, 1);
+    await third.clock.advance(29_999);
+    assert.equal(third.sockets.length, 1, 'a connection limit frees up later: retry at the longest delay');
+    await third.clock.advance(1);
+    assert.equal(third.sockets.length, 2);
 });
 
 test('a refused upgrade is checked over HTTP: 401 stops reconnecting, anything else backs off', async () => {
@@ -128,14 +135,65 @@ test('a refused upgrade is checked over HTTP: 401 stops reconnecting, anything e
     assert.equal(down.sockets.length, 2);
 });
 
-test('an expired credential reconnects at once with a fresh token', async () => {
+test('an expired credential reconnects at once with a fresh token, but not in a loop', async () => {
     let issued = 0;
     const { clock, sockets, last } = await connected({ token: async () => `t${++issued}` });
     assert.deepEqual(sockets[0].protocols, ['hauyna', 'bearer.t1']);
+    await clock.advance(5000);
     last().serverCloses(4001, 'Credentials expired: reconnect with fresh ones');
     await clock.advance(0);
     assert.equal(sockets.length, 2);
     assert.deepEqual(sockets[1].protocols, ['hauyna', 'bearer.t2']);
+
+    last().serverOpens();
+    last().serverCloses(4001, 'Credentials expired: reconnect with fresh ones');
+    await clock.advance(499);
+    assert.equal(sockets.length, 2, 'a fresh token rejected at once: back off');
+    await clock.advance(1);
+    assert.equal(sockets.length, 3);
+});
+
+test('connect() and disconnect() while the token is on its way never leave a second socket', async () => {
+    let release;
+    const tokens = [];
+    const { socket, sockets } = setUp({ token: () => new Promise((resolve) => { tokens.push(resolve); release = resolve; }) });
+    socket.connect();
+    socket.connect();
+    assert.equal(tokens.length, 1, 'one attempt at a time');
+    socket.disconnect();
+    release('late');
+    await settle();
+    assert.equal(sockets.length, 0, 'a disconnect() wins over the token that arrives after it');
+
+    socket.connect();
+    tokens[1]('fresh');
+    await settle();
+    assert.equal(sockets.length, 1);
+    assert.deepEqual(sockets[0].protocols, ['hauyna', 'bearer.fresh']);
+});
+
+test('a request that timed out while disconnected is not sent later', async () => {
+    const { clock, socket, last } = await connected({ timeoutMs: 1000 });
+    last().serverCloses(1006);
+    await settle();
+    const late = socket.direct('bob', 'are you there?');
+    late.catch(() => {});
+    await clock.advance(1000);
+    await assert.rejects(late, (e) => e.type === 'timeout');
+    await clock.advance(1000);
+    last().serverOpens();
+    assert.equal(last().sentOfType('direct_message').length, 0);
+});
+
+test('options that cannot make a WebSocket stop the socket with a stopped event', async () => {
+    const { FakeWebSocket, sockets } = fakeWebSocketClass();
+    const socket = new Socket('ws://example.test/chat', { WebSocket: FakeWebSocket, params: () => { throw new Error('no room'); } });
+    const stopped = [];
+    socket.on('stopped', (e) => stopped.push(e.type));
+    socket.connect();
+    await settle();
+    assert.deepEqual(stopped, ['invalid_options']);
+    assert.equal(sockets.length, 0);
 });
 
 test('parameters go in the query and a path is resolved against the page', async () => {

@@ -2,13 +2,14 @@
 
 /** A typed error: the server's error_type ('forbidden', 'unauthorized', ...), or 'timeout' / 'disconnected'. */
 export class HauynaError extends Error {
+    constructor(type: string, message: string, details?: Record<string, unknown>, status?: number);
     readonly type: string;
     readonly details?: Record<string, unknown>;
     /** The HTTP status of a refused handshake, when known. */
     readonly status?: number;
 }
 
-/** Close codes after which the client does not reconnect. */
+/** Close codes after which the client does not reconnect (1008: refused). 4030 is retried at the longest delay. */
 export const NO_RECONNECT_CODES: readonly number[];
 
 export interface ReconnectOptions {
@@ -30,8 +31,19 @@ export interface SocketOptions {
     /** Interval of client pings; a connection silent for two intervals is reopened. 0 disables. Default 25000. */
     heartbeatIntervalMs?: number;
     reconnect?: ReconnectOptions;
-    /** Frames kept while disconnected, sent on reconnection. Default 100. */
+    /**
+     * Requests made while disconnected wait for the next attempt, up to this many (default 100):
+     * sent if it opens, rejected with 'disconnected' if it fails, dropped when they time out.
+     */
     maxBufferedFrames?: number;
+    /** For tests: replacements of the browser's globals. */
+    WebSocket?: unknown;
+    fetch?: unknown;
+    location?: { href: string };
+    setTimeout?: (fn: () => void, ms: number) => unknown;
+    clearTimeout?: (id: unknown) => void;
+    now?: () => number;
+    random?: () => number;
 }
 
 export interface Reply {
@@ -67,7 +79,10 @@ export class Socket {
     on(event: 'open', listener: () => void): Unsubscribe;
     on(event: 'close', listener: (info: CloseInfo) => void): Unsubscribe;
     on(event: 'reconnecting', listener: (info: { attempt: number; delayMs: number }) => void): Unsubscribe;
+    /** Error frames without a ref, failed token functions, and the reason of a stop. */
     on(event: 'error', listener: (error: HauynaError) => void): Unsubscribe;
+    /** The client gave up for good (refused with 1008, 401 or 403; unusable options): no more reconnection. */
+    on(event: 'stopped', listener: (error: HauynaError) => void): Unsubscribe;
     on(event: 'direct_message', listener: (frame: { from: string; message: unknown }) => void): Unsubscribe;
     on(event: 'group_message', listener: (frame: { group: string; from: string; message: unknown }) => void): Unsubscribe;
     on(event: 'group_kicked', listener: (frame: { group: string; by: string }) => void): Unsubscribe;
@@ -80,7 +95,10 @@ export class Socket {
 export class Channel {
     readonly name: string;
     readonly metadata: Record<string, unknown>;
-    /** The first join's reply; later rejoins emit 'join'. */
+    /**
+     * The first join's reply. Rejects when refused (the channel is then dropped), or with
+     * 'disconnected'/'timeout' (the channel stays and is rejoined): listen to 'join' for every (re)join.
+     */
     joined: Promise<Reply>;
     push(message: unknown): Promise<Reply>;
     leave(): Promise<Reply>;

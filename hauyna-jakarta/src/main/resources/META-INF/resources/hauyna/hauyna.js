@@ -17,9 +17,13 @@ export class HauynaError extends Error {
 }
 
 /** Close codes after which reconnecting would fail the same way (docs/PROTOCOL.md, "Close codes"). */
-export const NO_RECONNECT_CODES = Object.freeze([1008, 4030]);
-/** The credential expired: reconnect at once, asking for a fresh token. */
+export const NO_RECONNECT_CODES = Object.freeze([1008]);
+/** The credential expired: reconnect at once (if the connection had been stable), asking for a fresh token. */
 const CREDENTIALS_EXPIRED = 4001;
+/** Too many connections: a limit that frees up later, so retry at the longest delay. */
+const TOO_MANY_CONNECTIONS = 4030;
+/** A connection open this long counts as stable: the backoff starts again from its first step. */
+const STABLE_AFTER_MS = 5_000;
 /** Handshake statuses after which reconnecting would fail the same way. */
 const REFUSED_STATUSES = { 401: 'unauthorized', 403: 'forbidden' };
 
@@ -80,7 +84,7 @@ export class Socket extends Emitter {
     #env;
     #nextRef = 1;
     #pending = new Map();         // ref -> { resolve, reject, timer }
-    #buffer = [];                 // frames sent while not open
+    #buffer = [];                 // { ref, text } of frames sent while not open
     #channels = new Map();        // name -> Channel
     #attempt = 0;
     #reconnectTimer = null;
@@ -88,6 +92,9 @@ export class Socket extends Emitter {
     #lastHeard = 0;
     #wantOpen = false;
     #stopped = null;              // a HauynaError when reconnecting stopped for good
+    #busy = false;                // an attempt is getting its token or asking why it failed
+    #generation = 0;              // bumped by disconnect(): late async steps of older attempts give up
+    #openedAt = 0;
 
     /**
      * @param url a ws(s):// URL, or a path resolved against the page (http → ws, https → wss)
@@ -119,7 +126,7 @@ export class Socket extends Emitter {
     connect() {
         this.#wantOpen = true;
         this.#stopped = null;
-        if (this.#ws === null && this.#reconnectTimer === null) {
+        if (this.#ws === null && this.#reconnectTimer === null && !this.#busy) {
             this.#open();
         }
         return this;
@@ -128,6 +135,8 @@ export class Socket extends Emitter {
     /** Closes the connection deliberately: no reconnection. Pending replies reject with 'disconnected'. */
     disconnect(code = 1000, reason = 'bye') {
         this.#wantOpen = false;
+        this.#generation++;
+        this.#busy = false;
         this.#cancelReconnect();
         this.#stopHeartbeat();
         const ws = this.#ws;
@@ -191,6 +200,8 @@ export class Socket extends Emitter {
         return new Promise((resolve, reject) => {
             const timer = this.#env.setTimeout(() => {
                 this.#pending.delete(ref);
+                // Not sent yet: it must not go out later, when the caller may already have retried.
+                this.#buffer = this.#buffer.filter((entry) => entry.ref !== ref);
                 reject(new HauynaError('timeout', `No reply to '${frame.type}' within ${timeoutMs} ms`));
             }, timeoutMs);
             this.#pending.set(ref, { resolve, reject, timer });
@@ -202,27 +213,37 @@ export class Socket extends Emitter {
 
     async #open() {
         this.#reconnectTimer = null;
+        const generation = this.#generation;
+        this.#busy = true;
         let token;
         try {
             token = typeof this.#options.token === 'function' ? await this.#options.token() : this.#options.token;
         } catch (error) {
-            this.emit('error', new HauynaError('unauthorized', `Could not get a token: ${error.message ?? error}`));
+            if (generation !== this.#generation) return;
+            this.#busy = false;
+            this.emit('error', new HauynaError('token_failed', `Could not get a token: ${error?.message ?? error}`));
             this.#scheduleReconnect();
             return;
         }
-        if (!this.#wantOpen) {
+        if (generation !== this.#generation || !this.#wantOpen) return;
+        this.#busy = false;
+        let ws;
+        let url;
+        try {
+            url = this.#resolveUrl();
+            ws = new this.#env.WebSocket(url, token ? ['hauyna', `bearer.${token}`] : ['hauyna']);
+        } catch (error) {
+            // A malformed URL, params() that throws, a token with characters a subprotocol cannot hold.
+            this.#stop(new HauynaError('invalid_options', `Cannot open the WebSocket: ${error?.message ?? error}`));
             return;
         }
-        const protocols = token ? ['hauyna', `bearer.${token}`] : ['hauyna'];
-        const url = this.#resolveUrl();
-        const ws = new this.#env.WebSocket(url, protocols);
         this.#ws = ws;
         let opened = false;
         ws.onopen = () => {
             if (this.#ws !== ws) return;
             opened = true;
-            this.#attempt = 0;
-            this.#lastHeard = this.#env.now();
+            this.#openedAt = this.#env.now();
+            this.#lastHeard = this.#openedAt;
             this.#startHeartbeat();
             this.emit('open');
             for (const channel of this.#channels.values()) {
@@ -230,45 +251,56 @@ export class Socket extends Emitter {
                     this.#subscribe(channel).catch(() => {});
                 }
             }
-            const buffered = this.#buffer.splice(0);
-            buffered.forEach((text) => ws.send(text));
+            this.#buffer.splice(0).forEach((entry) => ws.send(entry.text));
         };
         ws.onmessage = (event) => {
             if (this.#ws !== ws) return;
             this.#lastHeard = this.#env.now();
             this.#receive(event.data);
         };
-        ws.onclose = (event) => {
-            if (this.#ws !== ws) return;
-            this.#ws = null;
-            this.#stopHeartbeat();
-            for (const channel of this.#channels.values()) {
-                channel.rejoinNeeded = true;
-            }
-            this.#failPending(new HauynaError('disconnected', 'The connection closed before the reply'));
-            this.emit('close', { code: event.code, reason: event.reason, wasClean: event.wasClean });
-            this.#afterClose(event.code, opened, token, url);
-        };
+        ws.onclose = (event) => this.#closed(ws, event, opened, token, url);
         ws.onerror = () => {};   // a close event always follows, with the details there are
     }
 
-    async #afterClose(code, opened, token, url) {
+    /** The socket closed (or the heartbeat gave up on it); the old socket's later events are ignored. */
+    #closed(ws, event, opened, token, url) {
+        if (this.#ws !== ws) return;
+        this.#ws = null;
+        this.#stopHeartbeat();
+        for (const channel of this.#channels.values()) {
+            channel.rejoinNeeded = true;
+        }
+        this.#failPending(new HauynaError('disconnected', 'The connection closed before the reply'));
+        this.emit('close', { code: event.code, reason: event.reason, wasClean: event.wasClean });
+        const stable = opened && this.#env.now() - this.#openedAt >= STABLE_AFTER_MS;
+        if (stable) {
+            this.#attempt = 0;
+        }
+        this.#afterClose(event.code, opened, stable, token, url);
+    }
+
+    async #afterClose(code, opened, stable, token, url) {
         if (!this.#wantOpen) {
             return;
         }
         if (NO_RECONNECT_CODES.includes(code)) {
-            this.#stop(new HauynaError(code === 1008 ? 'unauthorized' : 'rejected',
-                `The server refused the connection (close code ${code}); not reconnecting`));
+            this.#stop(new HauynaError('unauthorized', `The server refused the connection (close code ${code}); not reconnecting`));
             return;
         }
-        if (code === CREDENTIALS_EXPIRED) {
-            this.#attempt = 0;
+        if (code === CREDENTIALS_EXPIRED && stable) {
             this.#open();
             return;
         }
+        if (code === TOO_MANY_CONNECTIONS) {
+            this.#attempt = Math.max(this.#attempt, 30);
+        }
         if (!opened) {
             // A browser reports any refused upgrade as 1006; ask the server why, to stop on 401/403.
+            const generation = this.#generation;
+            this.#busy = true;
             const status = await this.#handshakeStatus(url, token);
+            if (generation !== this.#generation) return;
+            this.#busy = false;
             if (REFUSED_STATUSES[status]) {
                 this.#stop(new HauynaError(REFUSED_STATUSES[status], `The server refused the connection with HTTP ${status}`,
                     undefined, status));
@@ -292,10 +324,12 @@ export class Socket extends Emitter {
         }
     }
 
+    /** Gives up for good: 'error' and then 'stopped' get the reason; requests reject with it. */
     #stop(error) {
         this.#wantOpen = false;
         this.#stopped = error;
         this.emit('error', error);
+        this.emit('stopped', error);
     }
 
     #scheduleReconnect() {
@@ -322,8 +356,9 @@ export class Socket extends Emitter {
             if (!this.isConnected) return;
             if (this.#env.now() - this.#lastHeard > 2 * interval) {
                 const ws = this.#ws;
-                ws.onclose({ code: 4000, reason: 'Heartbeat timeout (client)', wasClean: false });
                 ws.close(4000, 'Heartbeat timeout');
+                // Without waiting for the close handshake, which a dead connection never completes.
+                ws.onclose({ code: 4000, reason: 'Heartbeat timeout (client)', wasClean: false });
                 return;
             }
             this.#send({ type: 'ping' });
@@ -358,7 +393,7 @@ export class Socket extends Emitter {
         if (this.isConnected) {
             this.#ws.send(text);
         } else if (this.#buffer.length < this.#options.maxBufferedFrames) {
-            this.#buffer.push(text);
+            this.#buffer.push({ ref: frame.ref, text });
         } else if (frame.ref !== undefined) {
             this.#settle(frame.ref, null, new HauynaError('disconnected', 'Not connected and the send buffer is full'));
         }
@@ -372,7 +407,8 @@ export class Socket extends Emitter {
                 return reply;
             },
             (error) => {
-                if (error.type !== 'disconnected' && error.type !== 'timeout') {
+                // Refused: the channel is gone. Disconnected or timed out: it stays and is rejoined.
+                if (error.type !== 'disconnected' && error.type !== 'timeout' && this.#channels.get(channel.name) === channel) {
                     this.#channels.delete(channel.name);
                 }
                 channel.emit('error', error);
@@ -381,7 +417,9 @@ export class Socket extends Emitter {
     }
 
     _leave(channel) {
-        this.#channels.delete(channel.name);
+        if (this.#channels.get(channel.name) === channel) {
+            this.#channels.delete(channel.name);
+        }
         return this.request({ type: 'unsubscribe_channel', channel: channel.name });
     }
 
@@ -447,7 +485,8 @@ export class Channel extends Emitter {
         this.name = name;
         this.metadata = metadata;
         this.rejoinNeeded = false;
-        this.joined = Promise.resolve();
+        /** The first join's reply; rejects if refused, or with 'disconnected'/'timeout' (the channel is then rejoined later). */
+        this.joined = undefined;
     }
 
     /** Publishes a message to the other subscribers; resolves on the server's ok. */

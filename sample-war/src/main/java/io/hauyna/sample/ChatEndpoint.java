@@ -13,8 +13,10 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The chat: speaks the Hauyna protocol (rooms are channels {@code room:<name>} with presence), and
@@ -29,7 +31,8 @@ public class ChatEndpoint {
     static final String ANNOUNCEMENTS = "announcements";
 
     /** Who is an admin: the {@code sample.admins} system property, comma-separated; alice by default. */
-    static final Set<String> ADMINS = Set.of(System.getProperty("sample.admins", "alice").split("\\s*,\\s*"));
+    static final Set<String> ADMINS = Arrays.stream(System.getProperty("sample.admins", "alice").split(","))
+            .map(String::trim).filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
 
     @Inject
     HauynaProtocol protocol;

@@ -77,7 +77,12 @@ public class HandshakeGate {
      * @return the decision; never {@code null}
      */
     HandshakeOutcome decide(Handshake handshake, String remoteAddress) {
-        Optional<String> originRefusal = settings.originPolicy().refusal(handshake);
+        return decide(handshake, remoteAddress, false);
+    }
+
+    /** @param check whether this is a handshake check rather than an upgrade */
+    HandshakeOutcome decide(Handshake handshake, String remoteAddress, boolean check) {
+        Optional<String> originRefusal = settings.originPolicy().refusal(handshake, check);
         if (originRefusal.isPresent()) {
             LOG.info(() -> "Hauyna refused a WebSocket upgrade to " + handshake.route() + " from origin '"
                     + handshake.header("Origin").orElse("(none)") + "' (Host '" + handshake.header("Host").orElse("") + "'): allowed origins are "

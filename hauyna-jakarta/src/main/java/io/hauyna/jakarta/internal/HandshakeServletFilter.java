@@ -53,7 +53,7 @@ public class HandshakeServletFilter implements Filter {
         // Absolute, so that the origin check knows whether the request came over TLS.
         Handshake handshake = Handshake.of(route.get(), URI.create(http.getRequestURL() + (query == null ? "" : "?" + query)),
                 headersOf(http), http.getUserPrincipal());
-        HandshakeOutcome outcome = gate.decide(handshake, http.getRemoteAddr());
+        HandshakeOutcome outcome = gate.decide(handshake, http.getRemoteAddr(), !isUpgrade(http));
         if (outcome.isRefused()) {
             refuse(httpResponse, outcome);
             return;

@@ -28,9 +28,17 @@ final class OriginPolicy {
 
     /** @return why the upgrade is refused, or empty when its origin is acceptable */
     Optional<String> refusal(Handshake handshake) {
+        return refusal(handshake, false);
+    }
+
+    /**
+     * @param check whether this is a handshake check, which a browser sends as a same-origin
+     *              {@code fetch} without {@code Origin}: a missing origin is then not held against it
+     */
+    Optional<String> refusal(Handshake handshake, boolean check) {
         Optional<String> origin = handshake.header("Origin");
         if (origin.isEmpty()) {
-            return requireOrigin ? Optional.of("An Origin header is required (" + HauynaConfigKeys.ORIGINS_REQUIRE + "=true)")
+            return requireOrigin && !check ? Optional.of("An Origin header is required (" + HauynaConfigKeys.ORIGINS_REQUIRE + "=true)")
                     : Optional.empty();
         }
         if (anyOrigin || allowed.contains(normalize(origin.get()))) {

@@ -40,4 +40,13 @@ class OriginPolicyTest {
     void behindATlsTerminatingProxyTheHttpsPageIsAccepted() {
         assertThat(accepted("http://example.com/chat", "https://example.com", "example.com")).isTrue();
     }
+
+    @Test
+    void aRequiredOriginIsNotHeldAgainstAHandshakeCheckWhichBrowsersSendWithoutOne() {
+        OriginPolicy required = new OriginPolicy(List.of(), true);
+        Handshake noOrigin = Handshake.of("/chat", URI.create("http://example.com/chat"), Map.of("Host", List.of("example.com")), null);
+
+        assertThat(required.refusal(noOrigin)).isPresent();
+        assertThat(required.refusal(noOrigin, true)).isEmpty();
+    }
 }
