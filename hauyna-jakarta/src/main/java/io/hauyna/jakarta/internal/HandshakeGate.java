@@ -9,7 +9,6 @@ import io.hauyna.jakarta.spi.HandshakeFilter;
 import io.hauyna.jakarta.spi.TokenVerifier;
 import io.hauyna.jakarta.spi.VerifiedToken;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -17,7 +16,6 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,8 +62,7 @@ public class HandshakeGate {
 
     @PostConstruct
     void orderFilters() {
-        filters = filterBeans.handlesStream()
-                .sorted(Comparator.comparingInt(handle -> priorityOf(handle.getBean().getBeanClass())))
+        filters = PriorityOrder.sorted(filterBeans, HandshakeFilter.APPLICATION).stream()
                 .map(handle -> new ScopedFilter(handle.get(), handle.getBean().getBeanClass().getName(),
                         routesOf(handle.getBean().getBeanClass())))
                 .toList();
@@ -202,11 +199,6 @@ public class HandshakeGate {
             return false;
         }
         return routes.stream().anyMatch(route -> route.covers(template));
-    }
-
-    private static int priorityOf(Class<?> type) {
-        Priority priority = type.getAnnotation(Priority.class);
-        return priority == null ? HandshakeFilter.APPLICATION : priority.value();
     }
 
     /** Patterns are validated at deployment by {@link HauynaExtension}. */

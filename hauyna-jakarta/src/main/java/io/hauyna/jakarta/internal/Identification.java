@@ -3,13 +3,11 @@ package io.hauyna.jakarta.internal;
 import io.hauyna.jakarta.Handshake;
 import io.hauyna.jakarta.spi.IdentifierResolver;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -29,9 +27,7 @@ public class Identification {
 
     @PostConstruct
     void orderResolvers() {
-        resolvers = resolverBeans.handlesStream()
-                .sorted(Comparator.comparingInt(Identification::priorityOf))
-                .toList();
+        resolvers = PriorityOrder.sorted(resolverBeans, IdentifierResolver.APPLICATION);
     }
 
     /**
@@ -57,10 +53,5 @@ public class Identification {
             }
         }
         return Optional.empty();
-    }
-
-    private static int priorityOf(Instance.Handle<IdentifierResolver> handle) {
-        Priority priority = handle.getBean().getBeanClass().getAnnotation(Priority.class);
-        return priority == null ? IdentifierResolver.APPLICATION : priority.value();
     }
 }

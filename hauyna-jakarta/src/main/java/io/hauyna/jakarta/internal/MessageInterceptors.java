@@ -2,14 +2,12 @@ package io.hauyna.jakarta.internal;
 
 import io.hauyna.jakarta.spi.MessageInterceptor;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
-import java.util.Comparator;
 import java.util.List;
 
 /** The application's {@link MessageInterceptor}s in priority order, each limited to its routes. */
@@ -30,8 +28,7 @@ public class MessageInterceptors {
 
     @PostConstruct
     void order() {
-        interceptors = interceptorBeans.handlesStream()
-                .sorted(Comparator.comparingInt(handle -> priorityOf(handle.getBean().getBeanClass())))
+        interceptors = PriorityOrder.sorted(interceptorBeans, MessageInterceptor.APPLICATION).stream()
                 .map(handle -> new Scoped(handle.get(), handle.getBean().getBeanClass().getName(),
                         HandshakeGate.routesOf(handle.getBean().getBeanClass())))
                 .toList();
@@ -51,10 +48,4 @@ public class MessageInterceptors {
         }
         return current;
     }
-
-    private static int priorityOf(Class<?> type) {
-        Priority priority = type.getAnnotation(Priority.class);
-        return priority == null ? MessageInterceptor.APPLICATION : priority.value();
-    }
-
 }
