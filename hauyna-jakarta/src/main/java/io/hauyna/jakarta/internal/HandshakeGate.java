@@ -2,7 +2,6 @@ package io.hauyna.jakarta.internal;
 
 import io.hauyna.jakarta.Handshake;
 import io.hauyna.jakarta.HauynaConfigKeys;
-import io.hauyna.jakarta.spi.ForRoutes;
 import io.hauyna.jakarta.spi.HandshakeContext;
 import io.hauyna.jakarta.spi.HandshakeDecision;
 import io.hauyna.jakarta.spi.HandshakeFilter;
@@ -15,7 +14,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,20 +50,11 @@ public class HandshakeGate {
     @Any
     Instance<TokenVerifier> verifiers;
 
-    private List<ScopedFilter> filters;
-
-    private record ScopedFilter(HandshakeFilter filter, String name, List<RoutePattern> routes) {
-        boolean appliesTo(String template) {
-            return appliesToRoute(routes, template);
-        }
-    }
+    private List<RouteScoped<HandshakeFilter>> filters;
 
     @PostConstruct
     void orderFilters() {
-        filters = PriorityOrder.sorted(filterBeans, HandshakeFilter.APPLICATION).stream()
-                .map(handle -> new ScopedFilter(handle.get(), handle.getBean().getBeanClass().getName(),
-                        routesOf(handle.getBean().getBeanClass())))
-                .toList();
+        filters = RouteScoped.all(filterBeans, HandshakeFilter.APPLICATION);
     }
 
     /**
@@ -87,13 +76,13 @@ public class HandshakeGate {
             return HandshakeOutcome.refused(handshake, 403, originRefusal.get());
         }
         HandshakeContext context = new HandshakeContext(handshake, remoteAddress);
-        for (ScopedFilter scoped : filters) {
+        for (RouteScoped<HandshakeFilter> scoped : filters) {
             if (!scoped.appliesTo(handshake.route())) {
                 continue;
             }
             HandshakeDecision decision;
             try {
-                decision = scoped.filter().filter(context);
+                decision = scoped.bean().filter(context);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Handshake filter " + scoped.name() + " failed for " + handshake + "; refusing the upgrade", e);
                 return HandshakeOutcome.refused(handshake, 500, "The server failed to check this request");
@@ -184,26 +173,5 @@ public class HandshakeGate {
         Handshake handshake = Handshake.of(route, request);
         userProperties.put(Handshake.USER_PROPERTY, handshake);
         userProperties.put(HandshakeOutcome.USER_PROPERTY, outcomeFor(handshake));
-    }
-
-    /**
-     * @return whether a bean scoped by {@code routes} (empty: every route) applies to a route
-     *         template; a template that is not valid route syntax (a manually registered
-     *         connection's request path, say) is covered only by unscoped beans
-     */
-    static boolean appliesToRoute(List<RoutePattern> routes, String template) {
-        if (routes.isEmpty()) {
-            return true;
-        }
-        if (RoutePattern.problemOf(template).isPresent()) {
-            return false;
-        }
-        return routes.stream().anyMatch(route -> route.covers(template));
-    }
-
-    /** Patterns are validated at deployment by {@link HauynaExtension}. */
-    static List<RoutePattern> routesOf(Class<?> type) {
-        ForRoutes routes = type.getAnnotation(ForRoutes.class);
-        return routes == null ? List.of() : Arrays.stream(routes.value()).map(RoutePattern::pattern).toList();
     }
 }

@@ -18,30 +18,21 @@ public class MessageInterceptors {
     @Any
     Instance<MessageInterceptor> interceptorBeans;
 
-    private List<Scoped> interceptors;
-
-    private record Scoped(MessageInterceptor interceptor, String name, List<RoutePattern> routes) {
-        boolean appliesTo(String template) {
-            return HandshakeGate.appliesToRoute(routes, template);
-        }
-    }
+    private List<RouteScoped<MessageInterceptor>> interceptors;
 
     @PostConstruct
     void order() {
-        interceptors = PriorityOrder.sorted(interceptorBeans, MessageInterceptor.APPLICATION).stream()
-                .map(handle -> new Scoped(handle.get(), handle.getBean().getBeanClass().getName(),
-                        HandshakeGate.routesOf(handle.getBean().getBeanClass())))
-                .toList();
+        interceptors = RouteScoped.all(interceptorBeans, MessageInterceptor.APPLICATION);
     }
 
     /** @throws io.hauyna.jakarta.HauynaException when an interceptor rejects the frame */
     JsonObject apply(LiveConnection connection, JsonObject frame) {
         JsonObject current = frame;
-        for (Scoped scoped : interceptors) {
+        for (RouteScoped<MessageInterceptor> scoped : interceptors) {
             if (!scoped.appliesTo(connection.route())) {
                 continue;
             }
-            current = scoped.interceptor().intercept(connection, current);
+            current = scoped.bean().intercept(connection, current);
             if (current == null) {
                 throw new IllegalStateException("Message interceptor " + scoped.name() + " returned null; return the frame instead");
             }
