@@ -41,7 +41,9 @@ public interface Channels {
      * @param metadata what to attach to this subscription, e.g. a display name; may be empty
      * @return {@code true} if the connection was not subscribed before
      * @throws IllegalArgumentException when the channel name is invalid
-     * @throws IllegalStateException    when the session has no registered connection
+     * @throws IllegalStateException    when the session has no registered connection, or when the
+     *                                  subscription would create a channel beyond
+     *                                  {@link HauynaConfigKeys#LIMITS_CHANNELS} (the message names the key)
      */
     boolean subscribe(String channel, Session session, Map<String, Object> metadata);
 

@@ -31,8 +31,9 @@ public interface ClientEvent {
      * constraints ({@code @NotBlank}, {@code @Size}, ...).
      *
      * @param type the class to bind the data to
-     * @return the data as that type
-     * @throws HauynaException {@code VALIDATION_ERROR} when the data does not fit the type, or breaks
+     * @return the data as that type; never {@code null}
+     * @throws HauynaException {@code VALIDATION_ERROR} when the data is missing or {@code null}
+     *                         (since 0.2), does not fit the type, or breaks
      *                         a constraint; its details name each violated field. Let it propagate
      *                         from the observer and the client receives exactly that.
      */

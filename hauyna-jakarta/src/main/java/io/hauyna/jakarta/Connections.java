@@ -102,6 +102,8 @@ public interface Connections {
      * @return {@code true} if the identifier is now a member with that role; {@code false} if it
      *         has no open connection, in which case nothing is recorded
      * @throws IllegalArgumentException when the group or role name is not valid, saying why
+     * @throws IllegalStateException    when it would create a group beyond
+     *                                  {@link HauynaConfigKeys#LIMITS_GROUPS} (the message names the key; since 0.2)
      */
     boolean addToGroup(String identifier, String group, String role);
 

@@ -33,6 +33,14 @@ public enum ErrorType {
     RATE_LIMITED("rate_limited"),
     /** The frame is larger than {@link HauynaConfigKeys#INBOUND_MAX_MESSAGE_BYTES}; it was discarded. */
     MESSAGE_TOO_LARGE("message_too_large"),
+    /**
+     * The connection reached one of the limits on what it may hold (subscriptions, metadata or
+     * presence state size, channels in the application); {@code details} names the {@code limit},
+     * its value ({@code max}) and the configuration {@code key}. Nothing was changed.
+     *
+     * @since 0.2
+     */
+    LIMIT_EXCEEDED("limit_exceeded"),
     /** The server failed; the cause is logged for the operator, never sent. */
     INTERNAL_ERROR("internal_error");
 

@@ -218,6 +218,101 @@ public final class HauynaConfigKeys {
      */
     public static final String LIMITS_CONNECTIONS_TOTAL = PREFIX + "limits.connections-total";
 
+    /**
+     * {@code int}, default {@value #DEFAULT_INBOUND_MAX_DEPTH}: how deeply arrays and objects may nest
+     * in a protocol frame, the frame's own object counting as 1. A deeper frame is discarded with
+     * {@code invalid_message} before it is parsed, so the limit is the same whatever JSON
+     * implementation the server brings (theirs are near 1,000).
+     *
+     * @since 0.2
+     */
+    public static final String INBOUND_MAX_DEPTH = PREFIX + "inbound.max-depth";
+
+    /** Default of {@link #INBOUND_MAX_DEPTH}. */
+    public static final int DEFAULT_INBOUND_MAX_DEPTH = 32;
+
+    /**
+     * {@code int}, default {@value #DEFAULT_LIMITS_SUBSCRIPTIONS_PER_CONNECTION}: how many channels one
+     * connection may join over the protocol; one more {@code subscribe_channel} is refused with
+     * {@code limit_exceeded}. Server code ({@code Channels#subscribe}) is not limited by it. 0 means
+     * no limit.
+     *
+     * @since 0.2
+     */
+    public static final String LIMITS_SUBSCRIPTIONS_PER_CONNECTION = PREFIX + "limits.subscriptions-per-connection";
+
+    /** Default of {@link #LIMITS_SUBSCRIPTIONS_PER_CONNECTION}. */
+    public static final int DEFAULT_LIMITS_SUBSCRIPTIONS_PER_CONNECTION = 128;
+
+    /**
+     * {@code int} bytes, default {@value #DEFAULT_LIMITS_SUBSCRIPTION_METADATA_BYTES}: the largest
+     * {@code metadata} object (as JSON, UTF-8) a client may attach to one subscription; a larger one is
+     * refused with {@code limit_exceeded}. 0 means no limit (the frame size still bounds it).
+     *
+     * @since 0.2
+     */
+    public static final String LIMITS_SUBSCRIPTION_METADATA_BYTES = PREFIX + "limits.subscription-metadata-bytes";
+
+    /** Default of {@link #LIMITS_SUBSCRIPTION_METADATA_BYTES}. */
+    public static final int DEFAULT_LIMITS_SUBSCRIPTION_METADATA_BYTES = 2048;
+
+    /**
+     * {@code int} bytes, default {@value #DEFAULT_LIMITS_PRESENCE_STATE_BYTES}: the largest presence
+     * state (as JSON, UTF-8) one connection may hold after merging a {@code presence_update}; an update
+     * that would exceed it is refused with {@code limit_exceeded} and changes nothing. Server code
+     * ({@code Presence#track}) is not limited by it. 0 means no limit.
+     *
+     * @since 0.2
+     */
+    public static final String LIMITS_PRESENCE_STATE_BYTES = PREFIX + "limits.presence-state-bytes";
+
+    /** Default of {@link #LIMITS_PRESENCE_STATE_BYTES}. */
+    public static final int DEFAULT_LIMITS_PRESENCE_STATE_BYTES = 4096;
+
+    /**
+     * {@code int}, default 0 (no limit): how many channels (with at least one subscriber) the
+     * application holds at once. A subscription that would create one more is refused: with
+     * {@code limit_exceeded} over the protocol, with an {@code IllegalStateException} from
+     * {@code Channels#subscribe}. Joining an existing channel is never refused by it. Set it when
+     * clients choose channel names (e.g. from a path parameter).
+     *
+     * @since 0.2
+     */
+    public static final String LIMITS_CHANNELS = PREFIX + "limits.channels";
+
+    /**
+     * {@code int}, default 0 (no limit): how many groups (with at least one member) the application
+     * holds at once; {@code Connections#addToGroup} that would create one more throws an
+     * {@code IllegalStateException}. Adding to an existing group is never refused by it.
+     *
+     * @since 0.2
+     */
+    public static final String LIMITS_GROUPS = PREFIX + "limits.groups";
+
+    /**
+     * {@code int}, default {@value #DEFAULT_LIMITS_CONNECTIONS_PER_ADDRESS}: how many connections may
+     * be open at once from one client IP address; one more is closed with
+     * {@link HauynaCloseCodes#TOO_MANY_CONNECTIONS}. Behind a reverse proxy, list it in
+     * {@link #LIMITS_TRUSTED_PROXIES}, or every client counts as the proxy's address. 0 means no
+     * limit.
+     *
+     * @since 0.2
+     */
+    public static final String LIMITS_CONNECTIONS_PER_ADDRESS = PREFIX + "limits.connections-per-address";
+
+    /** Default of {@link #LIMITS_CONNECTIONS_PER_ADDRESS}. */
+    public static final int DEFAULT_LIMITS_CONNECTIONS_PER_ADDRESS = 200;
+
+    /**
+     * Comma-separated IP addresses or CIDR ranges (e.g. {@code 10.0.0.0/8,::1}), default none: the
+     * reverse proxies whose {@code Forwarded} / {@code X-Forwarded-For} headers name the client. The
+     * client address is the last address in those headers that is not a trusted proxy. From any other
+     * peer the headers are ignored, so a client cannot pick its own address.
+     *
+     * @since 0.2
+     */
+    public static final String LIMITS_TRUSTED_PROXIES = PREFIX + "limits.trusted-proxies";
+
     private HauynaConfigKeys() {
     }
 }

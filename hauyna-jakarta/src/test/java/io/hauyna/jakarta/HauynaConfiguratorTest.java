@@ -142,8 +142,7 @@ class HauynaConfiguratorTest {
         try (TestClient client = TestClient.connect(server.uri("/rooms/lobby?user_id=frank"))) {
             client.next();
             connections.addToGroup("frank", "leavers");
-            client.send("bye");
-            client.awaitClose();
+            client.sendAndAwaitClose("bye");
         }
         await().until(() -> connections.connectionsOf("frank").isEmpty());
         assertThat(connections.groupMembers("leavers")).isEmpty();

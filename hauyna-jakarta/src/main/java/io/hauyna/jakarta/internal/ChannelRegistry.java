@@ -3,6 +3,8 @@ package io.hauyna.jakarta.internal;
 import io.hauyna.jakarta.ChannelJoined;
 import io.hauyna.jakarta.ChannelLeft;
 import io.hauyna.jakarta.Channels;
+import io.hauyna.jakarta.HauynaConfigKeys;
+import io.hauyna.jakarta.HauynaException;
 import io.hauyna.jakarta.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -35,6 +38,11 @@ public class ChannelRegistry implements Channels, ConnectionListener {
 
     private final Map<String, Map<String, Entry>> byChannel = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byConnection = new ConcurrentHashMap<>();
+    /** The size of {@code byChannel}, changed only inside its compute calls. */
+    private final AtomicInteger channelCount = new AtomicInteger();
+
+    @Inject
+    HauynaSettings settings;
 
     @Inject
     ConnectionRegistry connections;
@@ -51,16 +59,27 @@ public class ChannelRegistry implements Channels, ConnectionListener {
     @Override
     public boolean subscribe(String channel, Session session, Map<String, Object> metadata) {
         ChannelNames.requireValid(channel);
-        return subscribe(channel, connections.live(session)
+        LiveConnection connection = connections.live(session)
                 .orElseThrow(() -> new IllegalStateException("Session " + session.getId() + " is not registered: "
-                        + "subscribe from @OnOpen or later of an endpoint that uses HauynaConfigurator")), metadata);
+                        + "subscribe from @OnOpen or later of an endpoint that uses HauynaConfigurator"));
+        try {
+            return subscribe(channel, connection, metadata);
+        } catch (HauynaException limitReached) {
+            throw new IllegalStateException(limitReached.getMessage(), limitReached);
+        }
     }
 
-    /** @return {@code true} if the subscription is new */
+    /**
+     * @return {@code true} if the subscription is new
+     * @throws HauynaException {@code limit_exceeded} when it would create a channel beyond {@link HauynaConfigKeys#LIMITS_CHANNELS}
+     */
     boolean subscribe(String channel, LiveConnection connection, Map<String, Object> metadata) {
         Map<String, Object> copied = Map.copyOf(metadata);
         AtomicReference<Entry> previous = new AtomicReference<>();
         byChannel.compute(channel, (name, entries) -> {
+            if (entries == null) {
+                countNewChannel();
+            }
             Map<String, Entry> present = entries == null ? new ConcurrentHashMap<>() : entries;
             Entry before = present.get(connection.id());
             previous.set(before);
@@ -81,6 +100,16 @@ public class ChannelRegistry implements Channels, ConnectionListener {
         return isNew;
     }
 
+    /** Inside the channel's compute, so the count and the map agree. */
+    private void countNewChannel() {
+        int max = settings.maxChannels();
+        if (channelCount.incrementAndGet() > max && max > 0) {
+            channelCount.decrementAndGet();
+            throw Limits.exceeded("The application holds " + max + " channels; join an existing one", "channels", max,
+                    HauynaConfigKeys.LIMITS_CHANNELS);
+        }
+    }
+
     @Override
     public boolean unsubscribe(String channel, Session session) {
         return connections.live(session).map(connection -> unsubscribe(channel, connection)).orElse(false);
@@ -97,7 +126,11 @@ public class ChannelRegistry implements Channels, ConnectionListener {
         AtomicReference<Entry> removed = new AtomicReference<>();
         byChannel.computeIfPresent(channel, (name, entries) -> {
             removed.set(entries.remove(connection.id()));
-            return entries.isEmpty() ? null : entries;
+            if (entries.isEmpty()) {
+                channelCount.decrementAndGet();
+                return null;
+            }
+            return entries;
         });
         byConnection.computeIfPresent(connection.id(), (id, channels) -> {
             channels.remove(channel);

@@ -45,10 +45,17 @@ final class ClientEventImpl implements ClientEvent {
 
     @Override
     public <T> T dataAs(Class<T> type) {
+        if (data == null || data.getValueType() == JsonValue.ValueType.NULL) {
+            // Never null for the observer: a client that leaves the data out must not make it fail with a NullPointerException.
+            throw new HauynaException(ErrorType.VALIDATION_ERROR, "The event has no data: send " + type.getSimpleName() + " as 'data'");
+        }
         T bound;
         try {
             bound = encoder.decode(data.toString(), type);
         } catch (IllegalArgumentException doesNotFit) {
+            throw new HauynaException(ErrorType.VALIDATION_ERROR, "The event data does not fit " + type.getSimpleName());
+        }
+        if (bound == null) {
             throw new HauynaException(ErrorType.VALIDATION_ERROR, "The event data does not fit " + type.getSimpleName());
         }
         return validation.validate(bound);

@@ -5,6 +5,7 @@ import io.hauyna.jakarta.ConnectionClosed;
 import io.hauyna.jakarta.ConnectionOpened;
 import io.hauyna.jakarta.ErrorType;
 import io.hauyna.jakarta.HauynaCloseCodes;
+import io.hauyna.jakarta.HauynaConfigKeys;
 import io.hauyna.jakarta.MessageRejected;
 import io.hauyna.jakarta.Connections;
 import io.hauyna.jakarta.Handshake;
@@ -54,6 +55,11 @@ public class ConnectionRegistry implements Connections {
     private final Map<String, Map<String, String>> rolesByGroup = new ConcurrentHashMap<>();
     /** Counted only when a total limit is configured. */
     private final AtomicInteger total = new AtomicInteger();
+    /** The size of {@code rolesByGroup}, changed only inside its compute calls. */
+    private final AtomicInteger groupCount = new AtomicInteger();
+    /** Open connections per client address, when that limit is on; an address leaves with its last connection. */
+    private final Map<String, Integer> byAddress = new ConcurrentHashMap<>();
+    private final ThrottledLog refusedAddresses = new ThrottledLog(LOG);
 
     @Inject
     HauynaSettings settings;
@@ -72,6 +78,9 @@ public class ConnectionRegistry implements Connections {
 
     @Inject
     HauynaScheduler scheduler;
+
+    @Inject
+    FailureLog failures;
 
     @Inject
     @Any
@@ -114,19 +123,80 @@ public class ConnectionRegistry implements Connections {
         Optional<String> identified = outcome.identifier();
         LiveConnection connection = new LiveConnection(id, identified.orElse(ANONYMOUS_PREFIX + id), identified.isEmpty(),
                 session, kept(handshake), this::groupsOf, settings, encoder, closer,
-                heartbeat == null ? HeartbeatSettings.of(endpointClass, settings) : heartbeat, outcome.credentialsExpireAt());
+                heartbeat == null ? HeartbeatSettings.of(endpointClass, settings) : heartbeat, outcome.credentialsExpireAt(),
+                outcome.clientAddress());
         outcome.attachments().forEach(connection::putMetadata);
         LiveConnection raced = bySessionId.putIfAbsent(session.getId(), connection);
         if (raced != null) {
             return raced;
         }
+        try {
+            admit(connection);
+        } catch (ConnectionRefused refused) {
+            bySessionId.remove(session.getId());
+            throw refused;
+        }
+        forEachListener(connection, "opening", ConnectionListener::connectionOpened);
+        systemEvents.fire(new ConnectionOpened(connection.id(), connection.identifier()));
+        return connection;
+    }
+
+    /** Takes a place under each connection limit in turn, giving back those taken when a later one refuses. */
+    private void admit(LiveConnection connection) {
         int max = settings.maxConnectionsTotal();
         if (max > 0 && total.incrementAndGet() > max) {
             total.decrementAndGet();
-            bySessionId.remove(session.getId());
             throw new ConnectionRefused(new CloseReason(HauynaCloseCodes.TOO_MANY_CONNECTIONS,
                     "Server connection limit reached (" + max + "): try again later"));
         }
+        try {
+            admitFromAddress(connection);
+            try {
+                admitForIdentifier(connection);
+            } catch (ConnectionRefused refused) {
+                releaseAddress(connection);
+                throw refused;
+            }
+        } catch (ConnectionRefused refused) {
+            if (max > 0) {
+                total.decrementAndGet();
+            }
+            throw refused;
+        }
+    }
+
+    private void admitFromAddress(LiveConnection connection) {
+        int max = settings.maxConnectionsPerAddress();
+        String address = connection.clientAddress();
+        if (max == 0 || address == null) {
+            return;
+        }
+        AtomicBoolean overLimit = new AtomicBoolean();
+        byAddress.compute(address, (key, open) -> {
+            int count = open == null ? 0 : open;
+            if (count >= max) {
+                overLimit.set(true);
+                return open;
+            }
+            return count + 1;
+        });
+        if (overLimit.get()) {
+            refusedAddresses.log(Level.INFO, "address", () -> "Hauyna refused a connection from " + address + ": it has " + max
+                    + " open, the limit (" + HauynaConfigKeys.LIMITS_CONNECTIONS_PER_ADDRESS + "); behind a reverse proxy, list it in "
+                    + HauynaConfigKeys.LIMITS_TRUSTED_PROXIES);
+            throw new ConnectionRefused(new CloseReason(HauynaCloseCodes.TOO_MANY_CONNECTIONS,
+                    "Too many connections from your address (at most " + max + "): close some first"));
+        }
+    }
+
+    private void releaseAddress(LiveConnection connection) {
+        String address = connection.clientAddress();
+        if (settings.maxConnectionsPerAddress() > 0 && address != null) {
+            byAddress.computeIfPresent(address, (key, open) -> open <= 1 ? null : open - 1);
+        }
+    }
+
+    private void admitForIdentifier(LiveConnection connection) {
         AtomicBoolean overLimit = new AtomicBoolean();
         int perIdentifier = settings.maxConnectionsPerIdentifier();
         users.compute(connection.identifier(), (identifier, user) -> {
@@ -139,16 +209,9 @@ public class ConnectionRegistry implements Connections {
             return present;
         });
         if (overLimit.get()) {
-            bySessionId.remove(session.getId());
-            if (max > 0) {
-                total.decrementAndGet();
-            }
             throw new ConnectionRefused(new CloseReason(HauynaCloseCodes.TOO_MANY_CONNECTIONS,
                     "Too many connections for this user (at most " + perIdentifier + "): close another tab or device"));
         }
-        forEachListener(connection, "opening", ConnectionListener::connectionOpened);
-        systemEvents.fire(new ConnectionOpened(connection.id(), connection.identifier()));
-        return connection;
     }
 
     /**
@@ -189,6 +252,7 @@ public class ConnectionRegistry implements Connections {
         if (settings.maxConnectionsTotal() > 0) {
             total.decrementAndGet();
         }
+        releaseAddress(connection);
         connection.markUnregistered();
         users.computeIfPresent(connection.identifier(), (identifier, user) -> {
             user.connections.remove(connection);
@@ -215,7 +279,7 @@ public class ConnectionRegistry implements Connections {
             try {
                 call.accept(listener, connection);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, what + " " + connection + " in " + listener.getClass().getName() + " failed", e);
+                failures.log(what + " " + connection + " in " + listener.getClass().getName() + " failed", e);
             }
         }
     }
@@ -343,12 +407,15 @@ public class ConnectionRegistry implements Connections {
         requireValidName("Role", role);
         AtomicBoolean added = new AtomicBoolean();
         users.computeIfPresent(identifier, (id, user) -> {
-            user.roles.put(group, role);
             rolesByGroup.compute(group, (name, roles) -> {
+                if (roles == null) {
+                    countNewGroup();
+                }
                 Map<String, String> present = roles == null ? new ConcurrentHashMap<>() : roles;
                 present.put(id, role);
                 return present;
             });
+            user.roles.put(group, role);
             added.set(true);
             return user;
         });
@@ -375,8 +442,22 @@ public class ConnectionRegistry implements Connections {
     private void leaveGroupIndex(String identifier, String group) {
         rolesByGroup.computeIfPresent(group, (name, roles) -> {
             roles.remove(identifier);
-            return roles.isEmpty() ? null : roles;
+            if (roles.isEmpty()) {
+                groupCount.decrementAndGet();
+                return null;
+            }
+            return roles;
         });
+    }
+
+    /** Inside the group's compute, so the count and the map agree; before the user's role changes. */
+    private void countNewGroup() {
+        int max = settings.maxGroups();
+        if (groupCount.incrementAndGet() > max && max > 0) {
+            groupCount.decrementAndGet();
+            throw new IllegalStateException("The application holds " + max + " groups, the limit (" + HauynaConfigKeys.LIMITS_GROUPS
+                    + "): add to an existing group or remove empty ones");
+        }
     }
 
     @Override

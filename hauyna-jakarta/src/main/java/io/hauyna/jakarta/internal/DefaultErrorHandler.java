@@ -21,6 +21,9 @@ public class DefaultErrorHandler implements ErrorHandler {
     @Inject
     ConnectionRegistry connections;
 
+    @Inject
+    FailureLog failures;
+
     @Override
     public ErrorType handle(Session session, Throwable throwable) {
         ErrorType type;
@@ -31,7 +34,7 @@ public class DefaultErrorHandler implements ErrorHandler {
             message = typed.getMessage();
             details = typed.details();
         } else {
-            LOG.log(Level.WARNING, "Unexpected error for session " + session.getId(), throwable);
+            failures.log("Unexpected error for session " + session.getId(), throwable);
             type = ErrorType.INTERNAL_ERROR;
             message = INTERNAL_MESSAGE;
         }

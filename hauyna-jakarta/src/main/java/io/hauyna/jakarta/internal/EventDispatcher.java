@@ -49,6 +49,9 @@ public class EventDispatcher implements Events {
     PayloadValidation validation;
 
     @Inject
+    FailureLog failures;
+
+    @Inject
     @Any
     Instance<ClientEventValidator> validators;
 
@@ -132,14 +135,14 @@ public class EventDispatcher implements Events {
     }
 
     /** A HauynaException (possibly wrapped by the container) is the observer's typed answer; anything else is a bug. */
-    private static void failed(ClientEventImpl event, Throwable failure) {
+    private void failed(ClientEventImpl event, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof HauynaException typed) {
                 event.fail(typed);
                 return;
             }
         }
-        LOG.log(Level.WARNING, "An observer of " + event + " failed", failure);
+        failures.log("An observer of " + event + " failed", failure);
         event.fail(ErrorType.INTERNAL_ERROR, "The server failed to handle event '" + event.name() + "'; the cause is in its log");
     }
 

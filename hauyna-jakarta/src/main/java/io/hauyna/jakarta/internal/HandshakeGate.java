@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.websocket.server.HandshakeRequest;
 
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +51,10 @@ public class HandshakeGate {
     @Any
     Instance<TokenVerifier> verifiers;
 
+    @Inject
+    FailureLog failures;
+
+    private final ThrottledLog refusedOrigins = new ThrottledLog(LOG);
     private List<RouteScoped<HandshakeFilter>> filters;
 
     @PostConstruct
@@ -58,21 +63,24 @@ public class HandshakeGate {
     }
 
     /**
-     * @param handshake     the upgrade request, with the template of the route it is for
-     * @param remoteAddress the client's address, or {@code null} when unknown
-     * @return the decision; never {@code null}
+     * @param handshake the upgrade request, with the template of the route it is for
+     * @param peer  the address the request came from (a proxy's, behind one), or {@code null} when unknown
+     * @param check whether this is a handshake check rather than an upgrade
+     * @return the decision, with the client's address; never {@code null}
      */
-    HandshakeOutcome decide(Handshake handshake, String remoteAddress) {
-        return decide(handshake, remoteAddress, false);
+    HandshakeOutcome decide(Handshake handshake, String peer, boolean check) {
+        String client = settings.clientAddresses().clientOf(peer, handshake);
+        return decideFor(handshake, client, check).from(client);
     }
 
-    /** @param check whether this is a handshake check rather than an upgrade */
-    HandshakeOutcome decide(Handshake handshake, String remoteAddress, boolean check) {
+    private HandshakeOutcome decideFor(Handshake handshake, String remoteAddress, boolean check) {
         Optional<String> originRefusal = settings.originPolicy().refusal(handshake, check);
         if (originRefusal.isPresent()) {
-            LOG.info(() -> "Hauyna refused a WebSocket upgrade to " + handshake.route() + " from origin '"
-                    + handshake.header("Origin").orElse("(none)") + "' (Host '" + handshake.header("Host").orElse("") + "'): allowed origins are "
-                    + settings.originPolicy().describe() + "; set " + HauynaConfigKeys.ORIGINS_ALLOWED + " to allow others");
+            // A client chooses its Origin and may send thousands: the operator hears of it at most once a minute.
+            refusedOrigins.log(Level.INFO, "origin", () -> "Hauyna refused a WebSocket upgrade to " + handshake.route()
+                    + " from origin '" + abbreviated(handshake.header("Origin").orElse("(none)")) + "' (Host '"
+                    + abbreviated(handshake.header("Host").orElse("")) + "'): allowed origins are " + settings.originPolicy().describe()
+                    + "; set " + HauynaConfigKeys.ORIGINS_ALLOWED + " to allow others");
             return HandshakeOutcome.refused(handshake, 403, originRefusal.get());
         }
         HandshakeContext context = new HandshakeContext(handshake, remoteAddress);
@@ -84,7 +92,7 @@ public class HandshakeGate {
             try {
                 decision = scoped.bean().filter(context);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Handshake filter " + scoped.name() + " failed for " + handshake + "; refusing the upgrade", e);
+                failures.log("Handshake filter " + scoped.name() + " failed for " + handshake + "; refusing the upgrade", e);
                 return HandshakeOutcome.refused(handshake, 500, "The server failed to check this request");
             }
             if (decision == null) {
@@ -135,7 +143,7 @@ public class HandshakeGate {
                     return verified;
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Token verifier " + verifier.getClass().getName() + " failed; treating the token as invalid", e);
+                failures.log("Token verifier " + verifier.getClass().getName() + " failed; treating the token as invalid", e);
             }
         }
         return Optional.empty();
@@ -154,7 +162,7 @@ public class HandshakeGate {
      * The outcome for an upgrade the configurator sees: the servlet filter's when it already
      * decided for this request, else decided now.
      */
-    HandshakeOutcome outcomeFor(Handshake handshake) {
+    HandshakeOutcome outcomeFor(Handshake handshake, HandshakeRequest request) {
         HandshakeOutcome decided = DECIDED_BY_SERVLET_FILTER.get();
         // The servlet filter's guess of the route must be the container's choice, or its identity
         // (a route's own extractIdentifier) and its filters may not be this route's: decide again.
@@ -162,16 +170,33 @@ public class HandshakeGate {
                 && decided.route().equals(handshake.route())) {
             return decided;
         }
-        return decide(handshake, null);
+        return decide(handshake, peerOf(request), false);
+    }
+
+    /**
+     * Where no servlet filter saw the upgrade, some WebSocket runtimes still tell the peer's
+     * address (Tyrus: {@code RequestContext#getRemoteAddr()}); the API has no portable way.
+     */
+    private static String peerOf(HandshakeRequest request) {
+        try {
+            Object address = request.getClass().getMethod("getRemoteAddr").invoke(request);
+            return address instanceof String text ? text : null;
+        } catch (ReflectiveOperationException | RuntimeException notOffered) {
+            return null;
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "..." : text;
     }
 
     /**
      * Called by {@link io.hauyna.jakarta.HauynaConfigurator#modifyHandshake}: captures the handshake
      * and its outcome where registration will find them.
      */
-    public void record(String route, jakarta.websocket.server.HandshakeRequest request, java.util.Map<String, Object> userProperties) {
+    public void record(String route, HandshakeRequest request, Map<String, Object> userProperties) {
         Handshake handshake = Handshake.of(route, request);
         userProperties.put(Handshake.USER_PROPERTY, handshake);
-        userProperties.put(HandshakeOutcome.USER_PROPERTY, outcomeFor(handshake));
+        userProperties.put(HandshakeOutcome.USER_PROPERTY, outcomeFor(handshake, request));
     }
 }

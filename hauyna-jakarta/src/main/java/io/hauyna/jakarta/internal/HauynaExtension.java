@@ -43,6 +43,8 @@ public class HauynaExtension implements Extension {
             return;
         }
         problems.addAll(problemsOf(type));
+        RoutePattern.reservationOf(endpoint.value())
+                .ifPresent(reserved -> problems.add("Endpoint " + type.getJavaClass().getName() + " at '" + endpoint.value() + "' " + reserved));
         annotatedPaths.add(endpoint.value());
         discovered.configureAnnotatedType()
                 .filterMethods(method -> LIFECYCLE.stream().anyMatch(method::isAnnotationPresent))

@@ -2,6 +2,7 @@ package io.hauyna.jakarta.internal;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -19,6 +20,9 @@ import java.util.logging.Logger;
 public class HauynaScheduler {
 
     private static final Logger LOG = Logger.getLogger(HauynaScheduler.class.getName());
+
+    @Inject
+    FailureLog failures;
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "hauyna-scheduler");
@@ -53,11 +57,11 @@ public class HauynaScheduler {
         }
     }
 
-    private static void runLogged(Runnable task) {
+    private void runLogged(Runnable task) {
         try {
             task.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Hauyna background task failed", e);
+            failures.log("Hauyna background task failed", e);
         }
     }
 

@@ -41,6 +41,14 @@ public class HauynaSettings {
     private int rateLimitBurst;
     private int maxConnectionsPerIdentifier;
     private int maxConnectionsTotal;
+    private int inboundMaxDepth;
+    private int maxSubscriptionsPerConnection;
+    private int maxSubscriptionMetadataBytes;
+    private int maxPresenceStateBytes;
+    private int maxChannels;
+    private int maxGroups;
+    private int maxConnectionsPerAddress;
+    private ClientAddresses clientAddresses;
     private Optional<String> tokenQueryParameter;
     private OriginPolicy originPolicy;
     private List<String> privateChannelPatterns;
@@ -84,7 +92,73 @@ public class HauynaSettings {
         heartbeatTimeout = Duration.ofSeconds(nonNegative(HauynaConfigKeys.HEARTBEAT_TIMEOUT, value(values,
                 HauynaConfigKeys.HEARTBEAT_TIMEOUT, Long::valueOf, HauynaConfigKeys.DEFAULT_HEARTBEAT_TIMEOUT, "a whole number of seconds")));
         readInbound(values);
+        readLimits(values);
         readSecurity(values);
+    }
+
+    private void readLimits(ConfigValues values) {
+        inboundMaxDepth = value(values, HauynaConfigKeys.INBOUND_MAX_DEPTH, Integer::valueOf,
+                HauynaConfigKeys.DEFAULT_INBOUND_MAX_DEPTH, "a whole number of levels of at least 1");
+        requireAtLeastOne(HauynaConfigKeys.INBOUND_MAX_DEPTH, inboundMaxDepth);
+        maxSubscriptionsPerConnection = limit(values, HauynaConfigKeys.LIMITS_SUBSCRIPTIONS_PER_CONNECTION,
+                HauynaConfigKeys.DEFAULT_LIMITS_SUBSCRIPTIONS_PER_CONNECTION);
+        maxSubscriptionMetadataBytes = limit(values, HauynaConfigKeys.LIMITS_SUBSCRIPTION_METADATA_BYTES,
+                HauynaConfigKeys.DEFAULT_LIMITS_SUBSCRIPTION_METADATA_BYTES);
+        maxPresenceStateBytes = limit(values, HauynaConfigKeys.LIMITS_PRESENCE_STATE_BYTES,
+                HauynaConfigKeys.DEFAULT_LIMITS_PRESENCE_STATE_BYTES);
+        maxChannels = limit(values, HauynaConfigKeys.LIMITS_CHANNELS, 0);
+        maxGroups = limit(values, HauynaConfigKeys.LIMITS_GROUPS, 0);
+        maxConnectionsPerAddress = limit(values, HauynaConfigKeys.LIMITS_CONNECTIONS_PER_ADDRESS,
+                HauynaConfigKeys.DEFAULT_LIMITS_CONNECTIONS_PER_ADDRESS);
+        try {
+            clientAddresses = ClientAddresses.trusting(list(values, HauynaConfigKeys.LIMITS_TRUSTED_PROXIES));
+        } catch (IllegalArgumentException badEntry) {
+            throw new IllegalArgumentException(HauynaConfigKeys.LIMITS_TRUSTED_PROXIES + ": " + badEntry.getMessage(), badEntry);
+        }
+    }
+
+    private static int limit(ConfigValues values, String key, int fallback) {
+        return (int) nonNegative(key, value(values, key, Integer::valueOf, fallback, "a whole number (0 is no limit)"));
+    }
+
+    /** @return the nesting a protocol frame may have, the frame's object being level 1 */
+    int inboundMaxDepth() {
+        return inboundMaxDepth;
+    }
+
+    /** @return at most this many channels per connection over the protocol; 0 for no limit */
+    int maxSubscriptionsPerConnection() {
+        return maxSubscriptionsPerConnection;
+    }
+
+    /** @return the largest subscription metadata a client may attach, in bytes; 0 for no limit */
+    int maxSubscriptionMetadataBytes() {
+        return maxSubscriptionMetadataBytes;
+    }
+
+    /** @return the largest presence state a client may hold per connection, in bytes; 0 for no limit */
+    int maxPresenceStateBytes() {
+        return maxPresenceStateBytes;
+    }
+
+    /** @return at most this many channels in the application; 0 for no limit */
+    int maxChannels() {
+        return maxChannels;
+    }
+
+    /** @return at most this many groups in the application; 0 for no limit */
+    int maxGroups() {
+        return maxGroups;
+    }
+
+    /** @return at most this many connections per client address; 0 for no limit */
+    int maxConnectionsPerAddress() {
+        return maxConnectionsPerAddress;
+    }
+
+    /** @return how the client's address is found behind the trusted proxies */
+    ClientAddresses clientAddresses() {
+        return clientAddresses;
     }
 
     private void readSecurity(ConfigValues values) {
@@ -203,11 +277,27 @@ public class HauynaSettings {
                 : presenceChannelPrefixes.stream().map(p -> p + "*").toList()) + ", diffs every " + presenceDiffInterval.toMillis() + " ms"
                 + "; heartbeat: ping every " + heartbeatInterval.toSeconds() + " s, timeout " + heartbeatTimeout.toSeconds() + " s"
                 + "; inbound: " + (rateLimitPerSecond == 0 ? "no rate limit" : rateLimitPerSecond + " frames/s, burst " + rateLimitBurst)
-                + ", max " + inboundMaxMessageBytes + " bytes per frame"
+                + ", max " + inboundMaxMessageBytes + " bytes and " + inboundMaxDepth + " levels per frame"
+                + "; limits: " + describeLimits()
                 + "; origins: " + originPolicy.describe()
                 + "; private channels: " + (privateChannelPatterns.isEmpty() ? "none" : privateChannelPatterns));
         identityQueryParameter.ifPresent(name -> LOG.warning(() -> "Hauyna: " + HauynaConfigKeys.IDENTITY_QUERY_PARAMETER + "=" + name
                 + " lets any client choose its identifier with ?" + name + "=...; this is for development only, never for production"));
+    }
+
+    private String describeLimits() {
+        return describe(maxSubscriptionsPerConnection, " subscriptions per connection")
+                + ", " + describe(maxSubscriptionMetadataBytes, " bytes of metadata per subscription")
+                + ", " + describe(maxPresenceStateBytes, " bytes of presence state per connection")
+                + ", " + describe(maxChannels, " channels") + ", " + describe(maxGroups, " groups")
+                + ", " + describe(maxConnectionsPerIdentifier, " connections per identifier")
+                + ", " + describe(maxConnectionsPerAddress, " connections per address")
+                + ", " + describe(maxConnectionsTotal, " connections in all")
+                + ", trusted proxies " + clientAddresses.describe();
+    }
+
+    private static String describe(int limit, String what) {
+        return (limit == 0 ? "unlimited" : String.valueOf(limit)) + what;
     }
 
     int outboundMaxMessages() {

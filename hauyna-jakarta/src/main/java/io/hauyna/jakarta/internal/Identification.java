@@ -23,6 +23,11 @@ public class Identification {
     @Any
     Instance<IdentifierResolver> resolverBeans;
 
+    @Inject
+    FailureLog failures;
+
+    private final ThrottledLog blankIdentifiers = new ThrottledLog(LOG);
+
     private List<? extends Instance.Handle<IdentifierResolver>> resolvers;
 
     @PostConstruct
@@ -40,7 +45,7 @@ public class Identification {
             try {
                 identifier = resolver.get().resolve(handshake);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Identifier resolver " + resolver.getBean().getBeanClass().getName()
+                failures.log("Identifier resolver " + resolver.getBean().getBeanClass().getName()
                         + " failed for " + handshake + "; refusing the connection", e);
                 throw new SecurityException("Identifier resolver failed", e);
             }
@@ -48,8 +53,8 @@ public class Identification {
                 if (!identifier.get().isBlank()) {
                     return identifier;
                 }
-                LOG.warning(() -> "Identifier resolver " + resolver.getBean().getBeanClass().getName()
-                        + " returned a blank identifier; ignoring it (return Optional.empty() instead)");
+                blankIdentifiers.log(Level.WARNING, resolver.getBean().getBeanClass().getName(), () -> "Identifier resolver "
+                        + resolver.getBean().getBeanClass().getName() + " returned a blank identifier; ignoring it (return Optional.empty() instead)");
             }
         }
         return Optional.empty();

@@ -38,13 +38,16 @@ final class LiveConnection implements Connection {
     private volatile long lastPingNanos = System.nanoTime();
     private final HeartbeatSettings heartbeat;
     private final Instant credentialsExpireAt;
+    private final String clientAddress;
     private final RateLimit rateLimit;
     private final OutboundQueue queue;
     private final MessageEncoder encoder;
 
     LiveConnection(String id, String identifier, boolean anonymous, Session session, Handshake handshake,
                    Function<String, Set<String>> groupsOfIdentifier, HauynaSettings settings,
-                   MessageEncoder encoder, SessionCloser closer, HeartbeatSettings heartbeat, Instant credentialsExpireAt) {
+                   MessageEncoder encoder, SessionCloser closer, HeartbeatSettings heartbeat, Instant credentialsExpireAt,
+                   String clientAddress) {
+        this.clientAddress = clientAddress;
         this.heartbeat = heartbeat;
         this.credentialsExpireAt = credentialsExpireAt;
         this.rateLimit = settings.newRateLimit();
@@ -170,6 +173,11 @@ final class LiveConnection implements Connection {
     /** @return what this inbound frame gets under the connection's rate limit */
     RateLimit.Verdict admit() {
         return rateLimit == null ? RateLimit.Verdict.ACCEPT : rateLimit.admit();
+    }
+
+    /** @return the client's address (behind trusted proxies), or {@code null} when the container did not tell */
+    String clientAddress() {
+        return clientAddress;
     }
 
     HeartbeatSettings heartbeat() {

@@ -35,7 +35,8 @@ public class MessageEncoder {
     <T> T decode(String json, Class<T> type) {
         try {
             return jsonb.fromJson(json, type);
-        } catch (JsonbException e) {
+        } catch (RuntimeException e) {
+            // JsonbException, or what a JSON-B implementation lets through for odd client data (numbers out of range...).
             throw new IllegalArgumentException("Cannot read the event data as " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package io.hauyna.jakarta.internal;
 
+import io.hauyna.jakarta.HauynaConfigKeys;
 import io.hauyna.jakarta.Presence;
 import io.hauyna.jakarta.PresenceChanged;
 import io.hauyna.jakarta.PresenceInfo;
@@ -7,6 +8,7 @@ import io.hauyna.jakarta.PresenceStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.Session;
 
 import java.time.Duration;
@@ -33,6 +35,7 @@ import java.util.function.UnaryOperator;
 public class PresenceRegistry implements Presence, ConnectionListener {
 
     static final String SERVER_REF = "server";
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Guarded by {@code people.compute} for its identifier. */
     private static final class Person {
@@ -111,9 +114,25 @@ public class PresenceRegistry implements Presence, ConnectionListener {
         put(identifier, SERVER_REF, previous -> state, true);
     }
 
-    /** Merges a client's {@code presence_update} into its connection's entry, creating it if untracked. */
-    void mergeConnectionState(LiveConnection connection, Map<String, Object> updates) {
-        put(connection.identifier(), connection.id(), previous -> merged(previous, updates), true);
+    /**
+     * Merges a client's {@code presence_update} into its connection's entry, creating it if untracked.
+     *
+     * @param maxBytes the largest merged state, as JSON; 0 for no limit
+     * @throws io.hauyna.jakarta.HauynaException {@code limit_exceeded} when the merged state would be larger; nothing changes
+     */
+    void mergeConnectionState(LiveConnection connection, Map<String, Object> updates, int maxBytes) {
+        put(connection.identifier(), connection.id(), previous -> withinLimit(merged(previous, updates), maxBytes), true);
+    }
+
+    private static Map<String, Object> withinLimit(Map<String, Object> state, int maxBytes) {
+        if (maxBytes > 0) {
+            long bytes = EncodedMessage.utf8Length(JSON.createObjectBuilder(state).build().toString());
+            if (bytes > maxBytes) {
+                throw Limits.exceeded("The presence state would have " + bytes + " bytes as JSON; send less",
+                        "presence-state-bytes", maxBytes, HauynaConfigKeys.LIMITS_PRESENCE_STATE_BYTES);
+            }
+        }
+        return state;
     }
 
     @Override

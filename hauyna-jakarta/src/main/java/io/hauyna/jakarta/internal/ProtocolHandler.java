@@ -2,6 +2,7 @@ package io.hauyna.jakarta.internal;
 
 import io.hauyna.jakarta.ErrorType;
 import io.hauyna.jakarta.GroupPermission;
+import io.hauyna.jakarta.HauynaConfigKeys;
 import io.hauyna.jakarta.HauynaException;
 import io.hauyna.jakarta.HauynaProtocol;
 import io.hauyna.jakarta.MessageRejected;
@@ -68,6 +69,9 @@ public class ProtocolHandler implements HauynaProtocol {
     MessageInterceptors interceptors;
 
     @Inject
+    FailureLog failures;
+
+    @Inject
     @Any
     Instance<ChannelAuthorizer> authorizers;
 
@@ -83,6 +87,7 @@ public class ProtocolHandler implements HauynaProtocol {
         JsonValue ref = null;
         try {
             requireSize(text);
+            FrameScanner.check(text, settings.inboundMaxDepth());
             JsonObject frame = parse(text);
             ref = refOf(frame);
             frame = interceptors.apply(connection, frame);
@@ -99,7 +104,7 @@ public class ProtocolHandler implements HauynaProtocol {
         } catch (HauynaException refused) {
             reject(connection, refused.errorType(), refused.getMessage(), ref, refused.details());
         } catch (RuntimeException unexpected) {
-            LOG.log(Level.WARNING, "Handling a frame from " + connection + " failed", unexpected);
+            failures.log("Handling a frame from " + connection + " failed", unexpected);
             reject(connection, ErrorType.INTERNAL_ERROR, "The server failed to handle this frame; the cause is in its log", ref, Map.of());
         }
     }
@@ -119,7 +124,8 @@ public class ProtocolHandler implements HauynaProtocol {
             case "direct_message" -> directMessage(connection, frame);
             case "group_message" -> groupMessage(connection, frame);
             case "group_kick" -> groupKick(connection, frame);
-            case "presence_update" -> presence.mergeConnectionState(connection, requiredObject(frame, "state"));
+            case "presence_update" -> presence.mergeConnectionState(connection, requiredObject(frame, "state"),
+                    settings.maxPresenceStateBytes());
             case "ping" -> {
                 return Frames.pong(ref);
             }
@@ -135,10 +141,29 @@ public class ProtocolHandler implements HauynaProtocol {
 
     private void subscribe(LiveConnection connection, JsonObject frame) {
         String channel = channelOf(frame);
+        requireMetadataWithinLimit(frame.get("metadata"));
         Map<String, Object> metadata = optionalObject(frame, "metadata");
         requireNotPrivate(connection, channel);
+        requireSubscriptionWithinLimit(connection, channel);
         require(decide(authorizer -> authorizer.authorizeJoin(connection, channel, metadata)));
         channels.subscribe(channel, connection, metadata);
+    }
+
+    /** A connection's frames are handled one at a time, so counting first cannot be raced by its own frames. */
+    private void requireSubscriptionWithinLimit(LiveConnection connection, String channel) {
+        int max = settings.maxSubscriptionsPerConnection();
+        if (max > 0 && !channels.isSubscribed(channel, connection) && channels.subscribedChannels(connection).size() >= max) {
+            throw Limits.exceeded("This connection has joined " + max + " channels; leave one first",
+                    "subscriptions-per-connection", max, HauynaConfigKeys.LIMITS_SUBSCRIPTIONS_PER_CONNECTION);
+        }
+    }
+
+    private void requireMetadataWithinLimit(JsonValue metadata) {
+        int max = settings.maxSubscriptionMetadataBytes();
+        if (max > 0 && metadata != null && EncodedMessage.utf8Length(metadata.toString()) > max) {
+            throw Limits.exceeded("The subscription metadata has " + EncodedMessage.utf8Length(metadata.toString())
+                    + " bytes as JSON; send less", "subscription-metadata-bytes", max, HauynaConfigKeys.LIMITS_SUBSCRIPTION_METADATA_BYTES);
+        }
     }
 
     private void publish(LiveConnection connection, JsonObject frame) {
@@ -249,8 +274,11 @@ public class ProtocolHandler implements HauynaProtocol {
                 throw new ProtocolError(ErrorType.INVALID_JSON, "The frame has content after its JSON value: send one object per frame");
             }
         } catch (JsonParsingException notJson) {
-            throw new ProtocolError(ErrorType.INVALID_JSON, "The frame is not valid JSON: " + notJson.getMessage());
-        } catch (JsonException notJson) {
+            throw new ProtocolError(ErrorType.INVALID_JSON, "The frame is not valid JSON: " + parserMessage(notJson));
+        } catch (ProtocolError alreadyExplained) {
+            throw alreadyExplained;
+        } catch (RuntimeException notJson) {
+            // JsonException, or whatever else a server's parser throws for text it refuses: the text is the client's.
             throw new ProtocolError(ErrorType.INVALID_JSON, "The frame is not valid JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -324,7 +352,16 @@ public class ProtocolHandler implements HauynaProtocol {
         }
     }
 
+    /** The parser's words, which say where the text went wrong; cut short, as they may quote the frame. */
+    private static String parserMessage(JsonParsingException notJson) {
+        String message = notJson.getMessage() == null ? "" : notJson.getMessage();
+        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+    }
+
     private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
         return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 }

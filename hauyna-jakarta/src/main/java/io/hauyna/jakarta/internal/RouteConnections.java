@@ -22,6 +22,9 @@ public class RouteConnections {
     SessionCloser closer;
 
     @Inject
+    FailureLog failures;
+
+    @Inject
     HauynaSettings settings;
 
     /** @return the registered connection, or {@code null} when it was refused (and is being closed) */
@@ -63,11 +66,11 @@ public class RouteConnections {
     }
 
     void error(LiveConnection connection, RouteHandler handler, Throwable error) {
-        LOG.log(Level.WARNING, "Route " + connection.route() + " failed for " + connection, error);
+        failures.log("Route " + connection.route() + " failed for " + connection, error);
         try {
             handler.onError(connection, error);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Route " + connection.route() + " onError failed too", e);
+            failures.log("Route " + connection.route() + " onError failed too", e);
         }
     }
 }

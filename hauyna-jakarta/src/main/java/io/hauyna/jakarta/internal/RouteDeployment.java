@@ -68,7 +68,7 @@ public class RouteDeployment {
         Map<String, RoutePattern> accepted = new LinkedHashMap<>();
         for (Routes.Route route : routes) {
             String template = route.template();
-            Optional<String> malformed = RoutePattern.problemOf(template);
+            Optional<String> malformed = RoutePattern.problemOf(template).or(() -> RoutePattern.reservationOf(template));
             if (malformed.isPresent()) {
                 problems.add("Route '" + template + "' " + malformed.get());
                 continue;

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class RoutePattern {
 
+    /** Where the jar's static files (hauyna.js) are served; no route may live under it. */
+    static final String RESERVED_PREFIX = "/hauyna";
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Pattern LITERAL_SEGMENT = Pattern.compile("[A-Za-z0-9._~!$&'()+,;=:@%-]+");
 
@@ -51,6 +53,22 @@ final class RoutePattern {
     }
 
     /** @return what is wrong with a route template, or empty when it is valid */
+    /**
+     * The browser client is served from the jar at {@code <context>/hauyna/}: an upgrade to
+     * {@code /hauyna} meets that folder, and containers redirect it (301) before any WebSocket code
+     * runs. The whole prefix is kept for the jar's files.
+     *
+     * @return why a route may not use this path, or empty when it may
+     */
+    static Optional<String> reservationOf(String template) {
+        if (template != null && (template.equals(RESERVED_PREFIX) || template.startsWith(RESERVED_PREFIX + "/"))) {
+            return Optional.of("is under " + RESERVED_PREFIX + "/, where Hauyna serves hauyna.js from its jar (containers answer an upgrade"
+                    + " to " + RESERVED_PREFIX + " with a redirect before any WebSocket code runs): map it elsewhere, e.g. '/ws"
+                    + template.substring(RESERVED_PREFIX.length()) + "'");
+        }
+        return Optional.empty();
+    }
+
     static Optional<String> problemOf(String template) {
         try {
             route(template);

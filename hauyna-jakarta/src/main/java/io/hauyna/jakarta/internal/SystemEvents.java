@@ -16,11 +16,14 @@ public class SystemEvents {
     @Inject
     Event<Object> events;
 
+    @Inject
+    FailureLog failures;
+
     void fire(Object event) {
         try {
             events.fire(event);
         } catch (RuntimeException observerFailed) {
-            LOG.log(Level.WARNING, "An observer of " + event + " failed", observerFailed);
+            failures.log("An observer of " + event + " failed", observerFailed);
         }
     }
 }

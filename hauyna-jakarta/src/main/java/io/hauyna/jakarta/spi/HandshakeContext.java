@@ -36,8 +36,10 @@ public final class HandshakeContext {
     }
 
     /**
-     * @return the client's IP address as the container saw it (a proxy's address behind a proxy);
-     *         empty where the container does not expose it (e.g. a standalone Tyrus server)
+     * @return the client's IP address: the peer's as the container saw it, or, when the peer is one
+     *         of {@link io.hauyna.jakarta.HauynaConfigKeys#LIMITS_TRUSTED_PROXIES}, the address that
+     *         proxy forwarded (since 0.2; without that key, a proxy's own address); empty where the
+     *         container does not expose it
      */
     public Optional<String> remoteAddress() {
         return Optional.ofNullable(remoteAddress);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.fail;
@@ -99,6 +100,21 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a frame the server answers by closing the connection, and waits for the close. The
+     * client's own send may fail after the frame was written (Tyrus restarts an idle-timeout task
+     * on an executor the close has already shut down); that failure can only come once the server
+     * has the frame and closes, so it is not a failure of the test.
+     */
+    public CloseReason sendAndAwaitClose(String text) {
+        try {
+            session.getBasicRemote().sendText(text);
+        } catch (IOException | RejectedExecutionException | IllegalStateException closedMeanwhile) {
+            // Checked below: the close must still come.
+        }
+        return awaitClose();
+    }
+
     /** @return the next message, waiting at most 10 s */
     public String next() {
         try {
@@ -120,6 +136,17 @@ public final class TestClient implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             messages.add(next());
         }
+        return messages;
+    }
+
+    /** @return the messages up to and including the first that {@code last} accepts, each waited for at most 10 s */
+    public List<String> nextUntil(java.util.function.Predicate<String> last) {
+        List<String> messages = new ArrayList<>();
+        String message;
+        do {
+            message = next();
+            messages.add(message);
+        } while (!last.test(message));
         return messages;
     }
 

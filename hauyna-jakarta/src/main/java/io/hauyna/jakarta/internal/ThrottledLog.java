@@ -1,0 +1,90 @@
+package io.hauyna.jakarta.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A log that writes each kind of message (its key) at most once per window and counts the rest;
+ * the count is added to the next line of that kind. What clients can provoke must never write
+ * more than this: one line per kind per window, and a bounded number of kinds.
+ */
+final class ThrottledLog {
+
+    /** How often one kind of message may reach the log. */
+    static final Duration WINDOW = Duration.ofMinutes(1);
+    /** Kinds beyond this share one window, so that varied keys cannot grow the map or the log. */
+    static final int MAX_KINDS = 256;
+    private static final String OTHER_KINDS = "(other)";
+
+    /** One kind's current window: when it opened and how many lines it has held back since. */
+    private static final class Window {
+        final long openedAt;
+        long heldBack;
+
+        Window(long openedAt) {
+            this.openedAt = openedAt;
+        }
+    }
+
+    private final Logger logger;
+    private final long windowNanos;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+    ThrottledLog(Logger logger) {
+        this(logger, WINDOW);
+    }
+
+    ThrottledLog(Logger logger, Duration window) {
+        this.logger = logger;
+        this.windowNanos = window.toNanos();
+    }
+
+    void log(Level level, String kind, Supplier<String> message) {
+        log(level, kind, message, null);
+    }
+
+    /**
+     * Writes the message (and {@code thrown}'s stack trace) if no message of this kind was written
+     * within the window, else only counts it.
+     */
+    void log(Level level, String kind, Supplier<String> message, Throwable thrown) {
+        if (!logger.isLoggable(level)) {
+            return;
+        }
+        String key = windows.size() >= MAX_KINDS && !windows.containsKey(kind) ? OTHER_KINDS : kind;
+        long now = System.nanoTime();
+        long[] heldBack = {-1};
+        windows.compute(key, (name, window) -> {
+            if (window == null || now - window.openedAt >= windowNanos) {
+                heldBack[0] = window == null ? 0 : window.heldBack;
+                return new Window(now);
+            }
+            window.heldBack++;
+            return window;
+        });
+        if (heldBack[0] < 0) {
+            return;
+        }
+        String text = message.get();
+        if (heldBack[0] > 0) {
+            text += " [" + heldBack[0] + " more like this since the last report were not logged; at most one per "
+                    + WINDOW.toSeconds() + " s]";
+        }
+        logger.log(level, text, thrown);
+    }
+
+    /** Writes one line per kind that held lines back, e.g. when the application stops. */
+    void flush(Level level) {
+        windows.forEach((kind, window) -> {
+            if (window.heldBack > 0 && logger.isLoggable(level)) {
+                logger.log(level, "Hauyna: " + window.heldBack + " more log lines of kind '" + kind + "' were not written (at most one per "
+                        + WINDOW.toSeconds() + " s)");
+            }
+        });
+        windows.clear();
+    }
+}
