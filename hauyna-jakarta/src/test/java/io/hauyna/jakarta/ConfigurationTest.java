@@ -18,6 +18,11 @@ class ConfigurationTest {
             hauyna.groups.permissions.moderator | group_kik | hauyna.groups.permissions.moderator: Unknown group permission 'group_kik': use group_message, group_kick or none
             hauyna.channels.private         | notifications | hauyna.channels.private: pattern 'notifications' has no {variable}; write e.g. notifications:{id}
             hauyna.origins.require          | maybe | hauyna.origins.require is 'maybe': use true or false
+            hauyna.inbound.max-depth        | 0     | hauyna.inbound.max-depth is 0: use a value of at least 1
+            hauyna.limits.subscriptions-per-connection | -1 | hauyna.limits.subscriptions-per-connection is -1: use 0 (off) or more
+            hauyna.limits.presence-state-bytes | 4KiB | hauyna.limits.presence-state-bytes is '4KiB': use a whole number (0 is no limit)
+            hauyna.limits.trusted-proxies   | proxy.example.com | hauyna.limits.trusted-proxies: 'proxy.example.com' is not an IP address or CIDR range: write e.g. 10.0.0.5, 10.0.0.0/8 or ::1
+            hauyna.limits.trusted-proxies   | 10.0.0.0/33 | hauyna.limits.trusted-proxies: '10.0.0.0/33' has an invalid prefix length: use 0 to 32
             """)
     void aBadValueFailsStartUpWithInstructions(String key, String value, String message) {
         System.setProperty(key, value);

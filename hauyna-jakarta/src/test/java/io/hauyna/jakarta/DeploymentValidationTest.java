@@ -47,6 +47,19 @@ class DeploymentValidationTest {
         }
     }
 
+    /** Where the jar serves hauyna.js: containers redirect an upgrade to it before WebSocket code runs. */
+    @Dependent
+    @ServerEndpoint(value = "/hauyna", configurator = HauynaConfigurator.class)
+    public static class ReservedPathEndpoint {
+        @OnOpen
+        public void open(Session session) {
+        }
+
+        @OnClose
+        public void close(Session session) {
+        }
+    }
+
     /** Not a Hauyna endpoint: Hauyna leaves it alone. */
     @Dependent
     @ServerEndpoint("/other")
@@ -55,13 +68,17 @@ class DeploymentValidationTest {
 
     @Test
     void reportsEveryEndpointItCannotHookTogether() {
-        Weld weld = new Weld("invalid").addBeanClasses(NoOnCloseEndpoint.class, OpenWithoutSessionEndpoint.class, FineEndpoint.class);
+        Weld weld = new Weld("invalid").addBeanClasses(NoOnCloseEndpoint.class, OpenWithoutSessionEndpoint.class, FineEndpoint.class,
+                ReservedPathEndpoint.class);
 
         assertThatThrownBy(weld::initialize)
                 .hasMessageContaining("Endpoint " + NoOnCloseEndpoint.class.getName()
                         + " uses HauynaConfigurator but has no @OnClose method: add one that takes the Session, e.g. @OnClose public void close(Session session) {}")
                 .hasMessageContaining("Endpoint method " + OpenWithoutSessionEndpoint.class.getName()
                         + ".open is @OnOpen but does not take the jakarta.websocket.Session")
+                .hasMessageContaining("Endpoint " + ReservedPathEndpoint.class.getName() + " at '/hauyna' is under /hauyna/, where Hauyna"
+                        + " serves hauyna.js from its jar (containers answer an upgrade to /hauyna with a redirect before any WebSocket code"
+                        + " runs): map it elsewhere, e.g. '/ws'")
                 .hasMessageNotContaining(FineEndpoint.class.getName());
     }
 

@@ -62,8 +62,10 @@ class MalformedFramesTest {
 
     static Stream<Arguments> frames() {
         String deep = "[".repeat(5000) + "]".repeat(5000);
-        String deepWithinLimit = "[".repeat(400) + "]".repeat(400);
-        String deepMessage = "{\"type\":\"channel_message\",\"channel\":\"x\",\"message\":" + deepWithinLimit + "}";
+        String deepWithinSize = "[".repeat(400) + "]".repeat(400);
+        String deepMessage = "{\"type\":\"channel_message\",\"channel\":\"x\",\"message\":" + deepWithinSize + "}";
+        String deepUnclosed = "{\"type\":\"ping\",\"x\":" + "{\"a\":".repeat(150);
+        String nestedPastTheLimit = "{\"type\":\"ping\",\"x\":" + "[".repeat(32) + "]".repeat(32) + "}";
         String huge = "{\"type\":\"ping\",\"pad\":\"" + "x".repeat(LIMIT) + "\"}";
         String hugeMultibyte = "{\"type\":\"ping\",\"pad\":\"" + "€".repeat(LIMIT / 3 + 1) + "\"}";
         return Stream.of(
@@ -76,8 +78,16 @@ class MalformedFramesTest {
                 arguments("unquoted key", "{type:\"ping\"}", "invalid_json"),
                 arguments("two objects", "{\"type\":\"ping\"}{\"type\":\"ping\"}", "invalid_json"),
                 arguments("deep nesting, over the size limit", deep, "message_too_large"),
-                arguments("deep nesting within the limit", deepWithinLimit, "invalid_message"),
-                arguments("deep nesting inside a message", deepMessage, "forbidden"),
+                arguments("deep nesting within the size limit", deepWithinSize, "invalid_message"),
+                arguments("deep nesting inside a message", deepMessage, "invalid_message"),
+                arguments("deep nesting never closed", deepUnclosed, "invalid_message"),
+                arguments("one level past the nesting limit", nestedPastTheLimit, "invalid_message"),
+                arguments("a number of 101 digits", "{\"type\":\"ping\",\"x\":" + "9".repeat(101) + "}", "invalid_message"),
+                arguments("an exponent of 4 digits", "{\"type\":\"ping\",\"x\":1e1000}", "invalid_message"),
+                arguments("a huge exponent", "{\"type\":\"ping\",\"x\":1E999999999}", "invalid_message"),
+                arguments("an escaped lone high surrogate", "{\"type\":\"ping\",\"x\":\"\\ud800\"}", "invalid_json"),
+                arguments("an escaped lone low surrogate", "{\"type\":\"ping\",\"x\":\"\\udc00x\"}", "invalid_json"),
+                arguments("a high surrogate then a letter", "{\"type\":\"ping\",\"x\":\"\\ud83d\\u0041\"}", "invalid_json"),
                 arguments("NaN literal", "{\"type\":\"ping\",\"ref\":NaN}", "invalid_json"),
                 arguments("a number", "42", "invalid_message"),
                 arguments("a string", "\"ping\"", "invalid_message"),
@@ -142,5 +152,24 @@ class MalformedFramesTest {
         chatter.send("{\"type\":\"channel_message\",\"channel\":\"room:calm\",\"message\":\"still here\",\"ref\":1}");
         assertThat(chatter.next()).isEqualTo("{\"type\":\"reply\",\"ref\":1,\"status\":\"ok\"}");
         assertThat(listener.next()).isEqualTo("{\"type\":\"channel_message\",\"channel\":\"room:calm\",\"from\":\"chatter\",\"message\":\"still here\"}");
+    }
+
+    static Stream<Arguments> framesJustWithinTheLimits() {
+        return Stream.of(
+                arguments("nested to the limit", "{\"type\":\"ping\",\"ref\":1,\"x\":" + "[".repeat(31) + "]".repeat(31) + "}"),
+                arguments("brackets inside a string", "{\"type\":\"ping\",\"ref\":1,\"x\":\"" + "[{".repeat(300) + "\"}"),
+                arguments("escaped quotes and brackets", "{\"type\":\"ping\",\"ref\":1,\"x\":\"\\\"[[[\\\\\"}"),
+                arguments("a number of 100 characters", "{\"type\":\"ping\",\"ref\":1,\"x\":" + "9".repeat(100) + "}"),
+                arguments("an exponent of 3 digits", "{\"type\":\"ping\",\"ref\":1,\"x\":-1.5e-308}"),
+                arguments("an escaped surrogate pair", "{\"type\":\"ping\",\"ref\":1,\"x\":\"\\ud83d\\ude00\"}"),
+                arguments("a raw emoji", "{\"type\":\"ping\",\"ref\":1,\"x\":\"\uD83D\uDE00 ok\"}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("framesJustWithinTheLimits")
+    void framesJustWithinTheLimitsAreHandled(String what, String frame) {
+        attacker.send(frame);
+
+        assertThat(attacker.next()).isEqualTo("{\"type\":\"pong\",\"ref\":1}");
     }
 }

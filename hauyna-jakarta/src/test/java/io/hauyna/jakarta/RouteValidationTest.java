@@ -46,7 +46,9 @@ class RouteValidationTest {
                     .add("/files/{}", nothing)
                     .add("/a//b", nothing)
                     .add("/taken/{y}", nothing)
-                    .add("/fine/{room}/messages", nothing);
+                    .add("/hauyna/{room}", nothing)
+                    .add("/fine/{room}/messages", nothing)
+                    .add("/hauynas", nothing);
         }
     }
 
@@ -81,7 +83,10 @@ class RouteValidationTest {
                     .hasMessageContaining("Route '/files/{}' has a malformed variable '{}'")
                     .hasMessageContaining("Route '/a//b' has an empty segment")
                     .hasMessageContaining("Route '/taken/{y}' is already served by an annotated endpoint at '/taken/{x}'")
-                    .hasMessageNotContaining("/fine/{room}/messages");
+                    .hasMessageContaining("Route '/hauyna/{room}' is under /hauyna/, where Hauyna serves hauyna.js from its jar")
+                    .hasMessageContaining("map it elsewhere, e.g. '/ws/{room}'")
+                    .hasMessageNotContaining("/fine/{room}/messages")
+                    .hasMessageNotContaining("'/hauynas'");
         }
     }
 

@@ -58,8 +58,18 @@ public final class HauynaServer implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        start(context.getRequiredTestClass().getSimpleName());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    /** Starts the runtime outside JUnit Jupiter (e.g. from a jqwik {@code @BeforeContainer}). */
+    public void start(String name) throws Exception {
         config.forEach(System::setProperty);
-        Weld weld = new Weld("hauyna-test-" + context.getRequiredTestClass().getSimpleName());
+        Weld weld = new Weld("hauyna-test-" + name);
         endpoints.forEach(weld::addBeanClass);
         beans.forEach(weld::addBeanClass);
         container = weld.initialize();
@@ -69,8 +79,8 @@ public final class HauynaServer implements BeforeAllCallback, AfterAllCallback {
         server.start();
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) {
+    /** Stops what {@link #start} started. */
+    public void stop() {
         if (server != null) {
             server.stop();
         }
