@@ -222,7 +222,7 @@ public final class HauynaConfigKeys {
      * {@code int}, default {@value #DEFAULT_INBOUND_MAX_DEPTH}: how deeply arrays and objects may nest
      * in a protocol frame, the frame's own object counting as 1. A deeper frame is discarded with
      * {@code invalid_message} before it is parsed, so the limit is the same whatever JSON
-     * implementation the server brings (theirs are near 1,000).
+     * implementation the server brings (theirs are near 1,000). At most 500.
      *
      * @since 0.2
      */
@@ -312,6 +312,16 @@ public final class HauynaConfigKeys {
      * @since 0.2
      */
     public static final String LIMITS_TRUSTED_PROXIES = PREFIX + "limits.trusted-proxies";
+
+    /**
+     * {@code X-Forwarded-For} (default) or {@code Forwarded}: the one header the
+     * {@link #LIMITS_TRUSTED_PROXIES} set, and the only one read. A proxy that appends to one header
+     * passes a client's own copy of the other through, so reading both would let a client choose its
+     * address.
+     *
+     * @since 0.2
+     */
+    public static final String LIMITS_FORWARDED_HEADER = PREFIX + "limits.forwarded-header";
 
     private HauynaConfigKeys() {
     }

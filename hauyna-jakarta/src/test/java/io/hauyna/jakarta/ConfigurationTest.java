@@ -19,6 +19,8 @@ class ConfigurationTest {
             hauyna.channels.private         | notifications | hauyna.channels.private: pattern 'notifications' has no {variable}; write e.g. notifications:{id}
             hauyna.origins.require          | maybe | hauyna.origins.require is 'maybe': use true or false
             hauyna.inbound.max-depth        | 0     | hauyna.inbound.max-depth is 0: use a value of at least 1
+            hauyna.inbound.max-depth        | 501   | hauyna.inbound.max-depth is 501: use 1 to 500
+            hauyna.limits.forwarded-header  | X-Real-IP | hauyna.limits.forwarded-header: 'X-Real-IP' is not a forwarding header: use X-Forwarded-For or Forwarded
             hauyna.limits.subscriptions-per-connection | -1 | hauyna.limits.subscriptions-per-connection is -1: use 0 (off) or more
             hauyna.limits.presence-state-bytes | 4KiB | hauyna.limits.presence-state-bytes is '4KiB': use a whole number (0 is no limit)
             hauyna.limits.trusted-proxies   | proxy.example.com | hauyna.limits.trusted-proxies: 'proxy.example.com' is not an IP address or CIDR range: write e.g. 10.0.0.5, 10.0.0.0/8 or ::1

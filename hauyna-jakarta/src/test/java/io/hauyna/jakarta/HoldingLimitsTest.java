@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Instant;
 import java.util.Map;
 
 import static io.hauyna.jakarta.testing.ProtocolEndpoint.join;
@@ -89,6 +90,10 @@ class HoldingLimitsTest {
             assertThat(presence.state("cat").orElseThrow().metas().get(0)).doesNotContainKey("b").containsEntry("a", "x".repeat(10));
             client.send("{\"type\":\"presence_update\",\"state\":{\"a\":\"short\"},\"ref\":3}");
             assertThat(client.next()).as("replacing a key is measured after merging").contains("\"status\":\"ok\"");
+
+            presence.track(connections.connectionsOf("cat").get(0).session(), Map.of("since", Instant.EPOCH));
+            client.send("{\"type\":\"presence_update\",\"state\":{\"a\":\"x\"},\"ref\":4}");
+            assertThat(client.next()).as("server state of any type JSON-B encodes is measured as sent").contains("\"status\":\"ok\"");
         }
     }
 

@@ -89,12 +89,14 @@ class HostileClientSoakTest {
         root.addHandler(counter);
         List<String> report = new ArrayList<>();
         try {
-            long heapBefore = heapAfterGc();
+            List<String> hostile = HostileFrames.sample(7, 2_000, HauynaConfigKeys.DEFAULT_INBOUND_MAX_MESSAGE_BYTES);
+            IntFunction<String> attempts = attempt(hostile);
             CountingClient client = new CountingClient();
             Session session = ClientManager.createClient().connectToServer(client, ClientEndpointConfig.Builder.create().build(),
                     server.uri("/protocol?user_id=soaker"));
-            List<String> hostile = HostileFrames.sample(7, 2_000, HauynaConfigKeys.DEFAULT_INBOUND_MAX_MESSAGE_BYTES);
-            IntFunction<String> attempts = attempt(hostile);
+            session.getBasicRemote().sendText("{\"type\":\"ping\"}");
+            // Measured with the client's frames drawn and its connection open: what follows is what the server keeps for it.
+            long heapBefore = heapAfterGc();
             long start = System.nanoTime();
             long sent = 0;
             long nextSample = 0;
@@ -114,6 +116,7 @@ class HostileClientSoakTest {
                 }
             }
             long heapWhileConnected = heapAfterGc();
+            boolean openAtTheEnd = !client.closed.isDone();
             session.close();
             Thread.sleep(500);
             long heapAfterLeaving = heapAfterGc();
@@ -121,15 +124,15 @@ class HostileClientSoakTest {
             report.add("Soak: one client at 20 frames/s for " + duration.toSeconds() + " s: " + sent + " frames sent, "
                     + client.received.get() + " received");
             report.add("Answers by type: " + client.answers);
-            report.add("Heap after GC: before " + heapBefore / 1024 + " KiB, while connected " + heapWhileConnected / 1024
+            report.add("Heap after GC: with the client connected and idle " + heapBefore / 1024 + " KiB, at the end of the soak " + heapWhileConnected / 1024
                     + " KiB, after the client left " + heapAfterLeaving / 1024 + " KiB");
             report.add("Heap after GC every 30 s (KiB): " + heapSamples);
             report.add("Log lines written at INFO or above during the soak: " + logLines.get());
-            report.add("Still open at the end: " + !client.closed.isDone() + (client.closed.isDone() ? " (" + client.closed.get() + ")" : ""));
+            report.add("Still open at the end of the soak: " + openAtTheEnd);
             report.forEach(System.out::println);
             Files.write(Path.of("target", "soak-report.txt"), report, StandardCharsets.UTF_8);
 
-            assertThat(client.closed).as("the rate limit allows exactly this pace").isNotDone();
+            assertThat(openAtTheEnd).as("the rate limit allows exactly this pace").isTrue();
             assertThat(logLines.get()).as("nothing a client does by itself is logged at INFO or above").isZero();
             assertThat(heapWhileConnected - heapBefore).as("what one connection may hold is bounded").isLessThan(64L * 1024 * 1024);
         } finally {

@@ -4,10 +4,7 @@ import io.hauyna.jakarta.testing.HauynaServer;
 import io.hauyna.jakarta.testing.HostileFrames;
 import io.hauyna.jakarta.testing.ProtocolEndpoint;
 import io.hauyna.jakarta.testing.TestClient;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import io.hauyna.jakarta.testing.TypedEventObserver;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -18,7 +15,6 @@ import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.lifecycle.BeforeProperty;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,30 +35,12 @@ import static org.awaitility.Awaitility.await;
 class HostileFramesTest {
 
     static final HauynaServer server = HauynaServer.serving(ProtocolEndpoint.class)
-            .withBeans(TypedObserver.class)
+            .withBeans(TypedEventObserver.class)
             .with(HauynaConfigKeys.IDENTITY_QUERY_PARAMETER, "user_id")
             .with(HauynaConfigKeys.CHANNELS_PRIVATE, "notifications:{id}")
             .with(HauynaConfigKeys.PRESENCE_CHANNELS, "room:")
             // Thousands of frames from one client: this is about their content, not their pace (RateLimitTest).
             .with(HauynaConfigKeys.RATE_LIMIT_PER_SECOND, "0");
-
-    /** Binds event data to a typed class, so hostile data reaches JSON-B too. */
-    @ApplicationScoped
-    public static class TypedObserver {
-        public static class Order {
-            public int quantity;
-            public long id;
-            public double price;
-            public String item;
-            public List<String> tags;
-            public Map<String, Integer> extras;
-        }
-
-        void typed(@Observes @HauynaEvent("e") ClientEvent event) {
-            Order order = event.dataAs(Order.class);
-            event.reply(Map.of("item", String.valueOf(order.item)));
-        }
-    }
 
     static TestClient bystander;
     static TestClient listener;
@@ -126,8 +104,8 @@ class HostileFramesTest {
 
         List<String> answers = attacker.nextUntil(answer -> answer.equals("{\"type\":\"pong\",\"ref\":\"" + marker + "\"}"));
 
-        answers.forEach(HostileFramesTest::assertIsAClientAnswer);
-        Statistics.label("answer").collect(answers.size() == 1 ? "no answer" : answerType(answers.get(0)));
+        answers.forEach(HostileFrames::assertIsAClientAnswer);
+        Statistics.label("answer").collect(answers.size() == 1 ? "no answer" : HostileFrames.answerType(answers.get(0)));
         Baseline now = Baseline.now();
         assertThat(now.calmSubscribers()).containsAll(baseline.calmSubscribers());
         assertThat(now.bystanderPresence()).isEqualTo(baseline.bystanderPresence());
@@ -136,22 +114,6 @@ class HostileFramesTest {
         if (attempt % 250 == 0) {
             bystanderStillChats("after " + attempt + " hostile frames");
         }
-    }
-
-    /** Errors carry a client error type and nothing of the server's insides; other frames are the attacker's own traffic. */
-    static void assertIsAClientAnswer(String answer) {
-        JsonObject frame = Json.createReader(new StringReader(answer)).readObject();
-        if (frame.containsKey("error_type")) {
-            assertThat(HostileFrames.CLIENT_ERROR_TYPES).as("error type of %s", answer).contains(frame.getString("error_type"));
-            assertThat(frame.getString("message")).as("message of %s", answer).doesNotContainPattern(HostileFrames.LEAK);
-        }
-    }
-
-    /** The error type, or the frame type for anything else (a pong, a reply ok, the attacker's own traffic). */
-    static String answerType(String answer) {
-        JsonObject frame = Json.createReader(new StringReader(answer)).readObject();
-        return frame.containsKey("error_type") ? frame.getString("error_type") : frame.getString("type")
-                + (frame.containsKey("status") ? " " + frame.getString("status") : "");
     }
 
     static void bystanderStillChats(String when) {

@@ -161,6 +161,7 @@ class MalformedFramesTest {
                 arguments("escaped quotes and brackets", "{\"type\":\"ping\",\"ref\":1,\"x\":\"\\\"[[[\\\\\"}"),
                 arguments("a number of 100 characters", "{\"type\":\"ping\",\"ref\":1,\"x\":" + "9".repeat(100) + "}"),
                 arguments("an exponent of 3 digits", "{\"type\":\"ping\",\"ref\":1,\"x\":-1.5e-308}"),
+                arguments("an exponent with leading zeros", "{\"type\":\"ping\",\"ref\":1,\"x\":1E+0005}"),
                 arguments("an escaped surrogate pair", "{\"type\":\"ping\",\"ref\":1,\"x\":\"\\ud83d\\ude00\"}"),
                 arguments("a raw emoji", "{\"type\":\"ping\",\"ref\":1,\"x\":\"\uD83D\uDE00 ok\"}"));
     }

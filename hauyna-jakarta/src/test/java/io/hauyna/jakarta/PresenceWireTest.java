@@ -75,6 +75,24 @@ class PresenceWireTest {
     }
 
     @Test
+    void aClientsOwnRefOrStatusKeysCannotPassForTheServers() {
+        try (TestClient eve = connect("eve")) {
+            join(eve, "room:spoof", "{\"ref\":\"someone-else\",\"status\":\"online\",\"name\":\"Eve\"}");
+            JsonObject state = json(eve.next());
+            eve.send("{\"type\":\"presence_update\",\"state\":{\"status\":\"away\",\"typing\":true},\"ref\":1}");
+
+            JsonObject meta = state.getJsonObject("presences").getJsonObject("eve").getJsonArray("metas").getJsonObject(0);
+            assertThat(meta.getString("ref")).isEqualTo(connections.connectionsOf("eve").get(0).id());
+            assertThat(meta.getString("name")).isEqualTo("Eve");
+            assertThat(eve.next()).contains("\"status\":\"ok\"");
+            JsonObject diff = json(eve.next());
+            JsonObject updated = diff.getJsonObject("joins").getJsonObject("eve").getJsonArray("metas").getJsonObject(0);
+            assertThat(updated.getBoolean("typing")).isTrue();
+            assertThat(updated.getString("status")).as("the server's status, not the client's state").isEqualTo("online");
+        }
+    }
+
+    @Test
     void aStateUpdateArrivesAsOneDiff() {
         try (TestClient carol = connect("carol"); TestClient dave = connect("dave")) {
             join(carol, "room:u", "{}");

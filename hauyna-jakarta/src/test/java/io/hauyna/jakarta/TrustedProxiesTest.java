@@ -61,15 +61,15 @@ class TrustedProxiesTest {
     @Test
     void theClientIsTheLastAddressThatIsNotATrustedProxy() {
         try (TestClient a = connect("a", Map.of("X-Forwarded-For", "198.51.100.1, 198.51.100.9, 10.1.2.3"));
-             TestClient b = connect("b", Map.of("Forwarded", "for=192.0.2.60;proto=https, for=\"[2001:db8:cafe::17]:4711\"",
-                     "X-Forwarded-For", "198.51.100.2"));
+             TestClient b = connect("b", Map.of("Forwarded", "for=192.0.2.60", "X-Forwarded-For", "198.51.100.2"));
              TestClient c = connect("c", Map.of("X-Forwarded-For", "10.1.0.1"));
              TestClient d = connect("d", Map.of())) {
             assertThat(addressOf("a")).as("a client may prepend anything; the proxies' entries are the last ones")
                     .isEqualTo("198.51.100.9");
-            assertThat(addressOf("b")).as("Forwarded wins over X-Forwarded-For").isEqualTo("2001:db8:cafe::17");
+            assertThat(addressOf("b")).as("only the configured header counts: a client's own Forwarded passes proxies untouched")
+                    .isEqualTo("198.51.100.2");
             assertThat(addressOf("c")).as("only proxies in the chain: the first of them").isEqualTo("10.1.0.1");
-            assertThat(addressOf("d")).as("no header: the peer itself").isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+            assertThat(addressOf("d")).as("no header: the peer itself").isIn("127.0.0.1", "::1");
         }
     }
 

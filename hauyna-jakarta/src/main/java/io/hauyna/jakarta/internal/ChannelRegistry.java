@@ -86,7 +86,12 @@ public class ChannelRegistry implements Channels, ConnectionListener {
             present.put(connection.id(), new Entry(connection, copied, before == null ? Instant.now() : before.joinedAt()));
             return present;
         });
-        byConnection.computeIfAbsent(connection.id(), id -> ConcurrentHashMap.newKeySet()).add(channel);
+        // Added inside compute: a remove() racing on another thread drops the set only when it is empty.
+        byConnection.compute(connection.id(), (id, joined) -> {
+            Set<String> present = joined == null ? ConcurrentHashMap.newKeySet() : joined;
+            present.add(channel);
+            return present;
+        });
         if (connection.unregistered()) {
             // Closed meanwhile: its cleanup may have run before this subscription existed.
             remove(channel, connection);

@@ -136,6 +136,12 @@ public class ConnectionRegistry implements Connections {
             bySessionId.remove(session.getId());
             throw refused;
         }
+        if (!connection.limitsTaken()) {
+            // Unregistered while it was being admitted: give back what admit took, as unregister could not.
+            releaseLimits(connection);
+            forgetInUsers(connection);
+            throw new ConnectionRefused(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Closed while connecting"));
+        }
         forEachListener(connection, "opening", ConnectionListener::connectionOpened);
         systemEvents.fire(new ConnectionOpened(connection.id(), connection.identifier()));
         return connection;
@@ -167,7 +173,7 @@ public class ConnectionRegistry implements Connections {
 
     private void admitFromAddress(LiveConnection connection) {
         int max = settings.maxConnectionsPerAddress();
-        String address = connection.clientAddress();
+        String address = addressKey(connection);
         if (max == 0 || address == null) {
             return;
         }
@@ -189,8 +195,13 @@ public class ConnectionRegistry implements Connections {
         }
     }
 
+    /** @return what the per-address limit counts the connection under, or {@code null} when its address is unknown */
+    private static String addressKey(LiveConnection connection) {
+        return connection.clientAddress() == null ? null : ClientAddresses.limitKey(connection.clientAddress());
+    }
+
     private void releaseAddress(LiveConnection connection) {
-        String address = connection.clientAddress();
+        String address = addressKey(connection);
         if (settings.maxConnectionsPerAddress() > 0 && address != null) {
             byAddress.computeIfPresent(address, (key, open) -> open <= 1 ? null : open - 1);
         }
@@ -249,11 +260,20 @@ public class ConnectionRegistry implements Connections {
         if (connection == null) {
             return Optional.empty();
         }
-        if (settings.maxConnectionsTotal() > 0) {
-            total.decrementAndGet();
+        if (connection.releaseLimits()) {
+            releaseLimits(connection);
         }
-        releaseAddress(connection);
         connection.markUnregistered();
+        forgetInUsers(connection);
+        notifyClosed(connection);
+        systemEvents.fire(new ConnectionClosed(connection.id(), connection.identifier(),
+                reason == null ? ConnectionClosed.NO_STATUS : reason.getCloseCode().getCode(),
+                reason == null || reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase()));
+        return Optional.of(connection);
+    }
+
+    /** Removes the connection from its user; the user's group memberships end with their last connection. */
+    private void forgetInUsers(LiveConnection connection) {
         users.computeIfPresent(connection.identifier(), (identifier, user) -> {
             user.connections.remove(connection);
             if (!user.connections.isEmpty()) {
@@ -262,11 +282,14 @@ public class ConnectionRegistry implements Connections {
             user.roles.keySet().forEach(group -> leaveGroupIndex(identifier, group));
             return null;
         });
-        notifyClosed(connection);
-        systemEvents.fire(new ConnectionClosed(connection.id(), connection.identifier(),
-                reason == null ? ConnectionClosed.NO_STATUS : reason.getCloseCode().getCode(),
-                reason == null || reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase()));
-        return Optional.of(connection);
+    }
+
+    /** Gives back the places {@link #admit} took under the total and per-address limits. */
+    private void releaseLimits(LiveConnection connection) {
+        if (settings.maxConnectionsTotal() > 0) {
+            total.decrementAndGet();
+        }
+        releaseAddress(connection);
     }
 
     private void notifyClosed(LiveConnection connection) {

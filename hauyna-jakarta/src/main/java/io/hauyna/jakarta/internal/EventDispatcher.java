@@ -6,6 +6,7 @@ import io.hauyna.jakarta.Events;
 import io.hauyna.jakarta.HauynaEvent;
 import io.hauyna.jakarta.HauynaException;
 import io.hauyna.jakarta.spi.ClientEventValidator;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -52,6 +53,17 @@ public class EventDispatcher implements Events {
     FailureLog failures;
 
     @Inject
+    HauynaExtension extension;
+
+    /** Fixed once the application has started: observers are discovered at deployment. */
+    private Set<String> observedNames;
+
+    @PostConstruct
+    void readObservedNames() {
+        observedNames = extension.eventNames();
+    }
+
+    @Inject
     @Any
     Instance<ClientEventValidator> validators;
 
@@ -92,6 +104,11 @@ public class EventDispatcher implements Events {
 
     /** @return {@code false} if no observer handles the name (nothing was delivered) */
     private boolean deliver(ClientEventImpl event) {
+        if (!observedNames.contains(event.name())) {
+            // Checked first: the container caches every observer resolution, so resolving each
+            // name a client makes up would grow that cache without bound.
+            return false;
+        }
         HauynaEvent qualifier = HauynaEvent.Literal.of(event.name());
         Set<ObserverMethod<? super ClientEventImpl>> observers = beanManager.resolveObserverMethods(event, qualifier);
         List<ObserverMethod<? super ClientEventImpl>> named = observers.stream().filter(o -> observes(o, event.name())).toList();

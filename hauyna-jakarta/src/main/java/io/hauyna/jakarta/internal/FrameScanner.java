@@ -37,15 +37,24 @@ final class FrameScanner {
                 }
                 i++;
             } else if (c == '}' || c == ']') {
-                depth--;
+                depth = Math.max(0, depth - 1);
                 i++;
             } else if (c == '-' || (c >= '0' && c <= '9')) {
                 i = skipNumber(text, i);
             } else {
-                requireNotSurrogate(text, i);
-                i++;
+                i = skipCharacter(text, i);
             }
         }
+    }
+
+    /** @return the index after one character, two for a surrogate pair; a lone surrogate is refused */
+    private static int skipCharacter(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            return i + 2;
+        }
+        requireNotSurrogate(text, i);
+        return i + 1;
     }
 
     /** @return the index after the closing quote (or the end of an unterminated string) */
@@ -58,11 +67,8 @@ final class FrameScanner {
             }
             if (c == '\\' && i + 1 < text.length()) {
                 i = text.charAt(i + 1) == 'u' ? checkEscape(text, i) : i + 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i += 2;
             } else {
-                requireNotSurrogate(text, i);
-                i++;
+                i = skipCharacter(text, i);
             }
         }
         return i;
@@ -126,7 +132,8 @@ final class FrameScanner {
             if (c == 'e' || c == 'E') {
                 exponentDigits = 0;
             } else if (c >= '0' && c <= '9') {
-                if (exponentDigits >= 0 && ++exponentDigits > MAX_EXPONENT_DIGITS) {
+                // Leading zeros of an exponent do not count: 1e0005 is 1e5.
+                if (exponentDigits >= 0 && (exponentDigits > 0 || c != '0') && ++exponentDigits > MAX_EXPONENT_DIGITS) {
                     throw new ProtocolError(ErrorType.INVALID_MESSAGE, "A number in the frame has an exponent of more than "
                             + MAX_EXPONENT_DIGITS + " digits: send numbers a double can hold");
                 }

@@ -55,6 +55,7 @@ public class HandshakeGate {
     FailureLog failures;
 
     private final ThrottledLog refusedOrigins = new ThrottledLog(LOG);
+    private final ThrottledLog nullDecisions = new ThrottledLog(LOG);
     private List<RouteScoped<HandshakeFilter>> filters;
 
     @PostConstruct
@@ -96,7 +97,8 @@ public class HandshakeGate {
                 return HandshakeOutcome.refused(handshake, 500, "The server failed to check this request");
             }
             if (decision == null) {
-                LOG.warning(() -> "Handshake filter " + scoped.name() + " returned null; refusing the upgrade (return HandshakeDecision.proceed())");
+                nullDecisions.log(Level.WARNING, scoped.name(), () -> "Handshake filter " + scoped.name()
+                        + " returned null; refusing the upgrade (return HandshakeDecision.proceed())");
                 return HandshakeOutcome.refused(handshake, 500, "The server failed to check this request");
             }
             if (!decision.allowed()) {
@@ -166,11 +168,14 @@ public class HandshakeGate {
         HandshakeOutcome decided = DECIDED_BY_SERVLET_FILTER.get();
         // The servlet filter's guess of the route must be the container's choice, or its identity
         // (a route's own extractIdentifier) and its filters may not be this route's: decide again.
-        if (decided != null && decided.requestPath().equals(handshake.requestUri().getRawPath())
-                && decided.route().equals(handshake.route())) {
+        if (decided == null) {
+            return decide(handshake, peerOf(request), false);
+        }
+        if (decided.requestPath().equals(handshake.requestUri().getRawPath()) && decided.route().equals(handshake.route())) {
             return decided;
         }
-        return decide(handshake, peerOf(request), false);
+        // The servlet filter knew the client's address; the API gives the configurator none.
+        return decideFor(handshake, decided.clientAddress(), false).from(decided.clientAddress());
     }
 
     /**

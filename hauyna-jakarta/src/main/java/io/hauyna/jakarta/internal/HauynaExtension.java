@@ -1,6 +1,8 @@
 package io.hauyna.jakarta.internal;
 
+import io.hauyna.jakarta.ClientEvent;
 import io.hauyna.jakarta.HauynaConfigurator;
+import io.hauyna.jakarta.HauynaEvent;
 import io.hauyna.jakarta.spi.ForRoutes;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -9,6 +11,7 @@ import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -22,6 +25,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds the endpoints that use {@link HauynaConfigurator}, binds the lifecycle interceptor to their
@@ -35,6 +39,7 @@ public class HauynaExtension implements Extension {
 
     private final List<String> problems = new ArrayList<>();
     private final List<String> annotatedPaths = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Set<String> eventNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     <T> void bindLifecycle(@Observes @WithAnnotations(ServerEndpoint.class) ProcessAnnotatedType<T> discovered) {
         AnnotatedType<T> type = discovered.getAnnotatedType();
@@ -68,6 +73,19 @@ public class HauynaExtension implements Extension {
                 problems.add("@ForRoutes pattern '" + pattern + "' on " + name + " " + invalid.getMessage());
             }
         }
+    }
+
+    /** Notes every custom event name that has an observer, so that dispatch never asks the container about other names. */
+    void collectEventNames(@Observes ProcessObserverMethod<ClientEvent, ?> observer) {
+        observer.getObserverMethod().getObservedQualifiers().stream()
+                .filter(HauynaEvent.class::isInstance)
+                .map(qualifier -> ((HauynaEvent) qualifier).value())
+                .forEach(eventNames::add);
+    }
+
+    /** @return the names of the custom events the application observes */
+    Set<String> eventNames() {
+        return Set.copyOf(eventNames);
     }
 
     /** @return the paths of the annotated endpoints that use {@link HauynaConfigurator} */

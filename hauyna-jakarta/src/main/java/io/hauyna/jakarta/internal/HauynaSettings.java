@@ -23,6 +23,8 @@ import java.util.logging.Logger;
 public class HauynaSettings {
 
     private static final Logger LOG = Logger.getLogger(HauynaSettings.class.getName());
+    /** Below every server's JSON parser limit (about 1,000) and far from any stack's depth. */
+    static final int MAX_INBOUND_DEPTH = 500;
 
     private int outboundMaxMessages;
     private long outboundMaxBytes;
@@ -100,6 +102,10 @@ public class HauynaSettings {
         inboundMaxDepth = value(values, HauynaConfigKeys.INBOUND_MAX_DEPTH, Integer::valueOf,
                 HauynaConfigKeys.DEFAULT_INBOUND_MAX_DEPTH, "a whole number of levels of at least 1");
         requireAtLeastOne(HauynaConfigKeys.INBOUND_MAX_DEPTH, inboundMaxDepth);
+        if (inboundMaxDepth > MAX_INBOUND_DEPTH) {
+            // Deeper than this, converting a frame to maps (recursive) could overflow the stack.
+            throw new IllegalArgumentException(HauynaConfigKeys.INBOUND_MAX_DEPTH + " is " + inboundMaxDepth + ": use 1 to " + MAX_INBOUND_DEPTH);
+        }
         maxSubscriptionsPerConnection = limit(values, HauynaConfigKeys.LIMITS_SUBSCRIPTIONS_PER_CONNECTION,
                 HauynaConfigKeys.DEFAULT_LIMITS_SUBSCRIPTIONS_PER_CONNECTION);
         maxSubscriptionMetadataBytes = limit(values, HauynaConfigKeys.LIMITS_SUBSCRIPTION_METADATA_BYTES,
@@ -110,8 +116,15 @@ public class HauynaSettings {
         maxGroups = limit(values, HauynaConfigKeys.LIMITS_GROUPS, 0);
         maxConnectionsPerAddress = limit(values, HauynaConfigKeys.LIMITS_CONNECTIONS_PER_ADDRESS,
                 HauynaConfigKeys.DEFAULT_LIMITS_CONNECTIONS_PER_ADDRESS);
+        ClientAddresses.Header header;
         try {
-            clientAddresses = ClientAddresses.trusting(list(values, HauynaConfigKeys.LIMITS_TRUSTED_PROXIES));
+            header = values.get(HauynaConfigKeys.LIMITS_FORWARDED_HEADER).map(ClientAddresses.Header::fromConfigValue)
+                    .orElse(ClientAddresses.Header.X_FORWARDED_FOR);
+        } catch (IllegalArgumentException badHeader) {
+            throw new IllegalArgumentException(HauynaConfigKeys.LIMITS_FORWARDED_HEADER + ": " + badHeader.getMessage(), badHeader);
+        }
+        try {
+            clientAddresses = ClientAddresses.trusting(list(values, HauynaConfigKeys.LIMITS_TRUSTED_PROXIES), header);
         } catch (IllegalArgumentException badEntry) {
             throw new IllegalArgumentException(HauynaConfigKeys.LIMITS_TRUSTED_PROXIES + ": " + badEntry.getMessage(), badEntry);
         }

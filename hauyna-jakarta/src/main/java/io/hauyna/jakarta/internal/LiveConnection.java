@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** A registered socket and its outbound queue. */
@@ -32,6 +33,8 @@ final class LiveConnection implements Connection {
     private volatile Instant lastActivity = openedAt;
     private volatile boolean unregistered;
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Its places under the connection limits: 0 none yet, 1 taken, 2 given back (or never to be taken). */
+    private final AtomicInteger limits = new AtomicInteger();
     private volatile boolean speaksProtocol;
     private volatile long lastSeenNanos = System.nanoTime();
     private volatile Instant lastSeen = openedAt;
@@ -220,6 +223,16 @@ final class LiveConnection implements Connection {
 
     boolean offer(EncodedMessage message) {
         return queue.offer(message);
+    }
+
+    /** @return {@code true} if its places under the connection limits now count; {@code false} if it was unregistered first */
+    boolean limitsTaken() {
+        return limits.compareAndSet(0, 1);
+    }
+
+    /** @return {@code true} exactly once, if the places were taken: the caller gives them back */
+    boolean releaseLimits() {
+        return limits.getAndSet(2) == 1;
     }
 
     /** Called once, when the connection is unregistered: later sends are refused and later subscriptions undone. */

@@ -162,6 +162,9 @@ public class PresenceChannels {
         meta.put("status", presence.status(connection.identifier()).wireName());
         meta.putAll(subscriptionMetadata);
         meta.putAll(presence.connectionState(connection));
+        // Again, so that a client's own "ref" or "status" keys cannot pass for the server's (the order stays).
+        meta.put("ref", connection.id());
+        meta.put("status", presence.status(connection.identifier()).wireName());
         return meta;
     }
 

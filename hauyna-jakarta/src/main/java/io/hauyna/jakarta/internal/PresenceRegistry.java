@@ -8,7 +8,6 @@ import io.hauyna.jakarta.PresenceStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.websocket.Session;
 
 import java.time.Duration;
@@ -35,7 +34,6 @@ import java.util.function.UnaryOperator;
 public class PresenceRegistry implements Presence, ConnectionListener {
 
     static final String SERVER_REF = "server";
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Guarded by {@code people.compute} for its identifier. */
     private static final class Person {
@@ -72,6 +70,9 @@ public class PresenceRegistry implements Presence, ConnectionListener {
 
     @Inject
     HauynaScheduler scheduler;
+
+    @Inject
+    MessageEncoder encoder;
 
     @Inject
     Event<Object> events;
@@ -124,9 +125,10 @@ public class PresenceRegistry implements Presence, ConnectionListener {
         put(connection.identifier(), connection.id(), previous -> withinLimit(merged(previous, updates), maxBytes), true);
     }
 
-    private static Map<String, Object> withinLimit(Map<String, Object> state, int maxBytes) {
+    /** Measured as the wire will carry it: JSON-B, which also encodes what server code put there (dates, enums, records). */
+    private Map<String, Object> withinLimit(Map<String, Object> state, int maxBytes) {
         if (maxBytes > 0) {
-            long bytes = EncodedMessage.utf8Length(JSON.createObjectBuilder(state).build().toString());
+            long bytes = encoder.encode(state).bytes();
             if (bytes > maxBytes) {
                 throw Limits.exceeded("The presence state would have " + bytes + " bytes as JSON; send less",
                         "presence-state-bytes", maxBytes, HauynaConfigKeys.LIMITS_PRESENCE_STATE_BYTES);

@@ -55,8 +55,11 @@ final class ThrottledLog {
         if (!logger.isLoggable(level)) {
             return;
         }
-        String key = windows.size() >= MAX_KINDS && !windows.containsKey(kind) ? OTHER_KINDS : kind;
         long now = System.nanoTime();
+        if (windows.size() >= MAX_KINDS && !windows.containsKey(kind)) {
+            forgetClosedWindows(now);
+        }
+        String key = windows.size() >= MAX_KINDS && !windows.containsKey(kind) ? OTHER_KINDS : kind;
         long[] heldBack = {-1};
         windows.compute(key, (name, window) -> {
             if (window == null || now - window.openedAt >= windowNanos) {
@@ -75,6 +78,22 @@ final class ThrottledLog {
                     + WINDOW.toSeconds() + " s]";
         }
         logger.log(level, text, thrown);
+    }
+
+    /**
+     * Makes room for new kinds: a window that has closed only matters for its count of held-back
+     * lines, which moves to the shared kind, so that a new bug gets its own stack trace again.
+     */
+    private void forgetClosedWindows(long now) {
+        windows.forEach((kind, window) -> {
+            if (!kind.equals(OTHER_KINDS) && now - window.openedAt >= windowNanos && windows.remove(kind, window) && window.heldBack > 0) {
+                windows.compute(OTHER_KINDS, (name, other) -> {
+                    Window shared = other == null ? new Window(now) : other;
+                    shared.heldBack += window.heldBack;
+                    return shared;
+                });
+            }
+        });
     }
 
     /** Writes one line per kind that held lines back, e.g. when the application stops. */

@@ -1,18 +1,22 @@
 package io.hauyna.jakarta.testing;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import net.jqwik.engine.SourceOfRandomness;
 
-import java.util.ArrayList;
+import java.io.StringReader;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * Generates what a hostile client sends: garbage text, deep nesting, huge numbers, odd Unicode,
+ * Generates what a hostile client sends, and checks what it gets back: garbage text, deep nesting, huge numbers, odd Unicode,
  * and frames of every protocol type whose fields have wrong types or strange values, at every size
  * up to a little over the frame limit. Used by the property tests here and, drawn with a fixed
  * seed, by the TCK on every server (each brings its own JSON implementation).
@@ -73,15 +77,15 @@ public final class HostileFrames {
         return sendable.toString();
     }
 
-    /** @return {@code count} frames drawn reproducibly from {@code seed}, for tests outside jqwik */
+    /**
+     * @return {@code count} frames drawn reproducibly from {@code seed}, for tests outside jqwik
+     *         (the TCK runs under Arquillian's JUnit 5 extension)
+     */
     public static List<String> sample(long seed, int count, int maxBytes) {
-        Random random = new Random(seed);
-        var generator = frames(maxBytes).generator(1000);
-        List<String> frames = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            frames.add(generator.next(random).value());
-        }
-        return frames;
+        // sampleStream() is jqwik's way to draw outside a property; it draws from the thread's
+        // source of randomness, which create(seed) sets.
+        SourceOfRandomness.create(String.valueOf(seed));
+        return frames(maxBytes).sampleStream().limit(count).toList();
     }
 
     /** An object with a type and a random choice of the protocol's fields, each with any JSON value. */
@@ -133,7 +137,8 @@ public final class HostileFrames {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(200),
                 Arbitraries.strings().withChars("{}[]\":,\\ntrufalse0123456789-+.eE ").ofMaxLength(200),
-                typedFrames().flatMap(frame -> Arbitraries.integers().between(0, frame.length()).map(cut -> frame.substring(0, cut))),
+                Combinators.combine(typedFrames(), Arbitraries.integers().between(0, 400))
+                        .as((frame, cut) -> frame.substring(0, Math.min(cut, frame.length()))),
                 typedFrames().map(frame -> frame + frame),
                 Arbitraries.of("", " ", "null", "[]", "\"type\"", "{\"type\":\"ping\"}garbage", "{\"type\":\"ping\",}", "\uFEFF{\"type\":\"ping\"}"));
     }
@@ -189,6 +194,22 @@ public final class HostileFrames {
                     String pad = character.repeat(Math.max(0, bytes / characterBytes - 80));
                     return "{\"type\":\"" + type + "\",\"channel\":\"room:lobby\",\"event\":\"e\",\"message\":\"" + pad + "\",\"ref\":\"p\"}";
                 });
+    }
+
+    /** Asserts that an error answer carries a client error type and nothing of the server's insides; other frames pass. */
+    public static void assertIsAClientAnswer(String answer) {
+        JsonObject frame = Json.createReader(new StringReader(answer)).readObject();
+        if (frame.containsKey("error_type")) {
+            assertThat(CLIENT_ERROR_TYPES).as("error type of %s", answer).contains(frame.getString("error_type"));
+            assertThat(frame.getString("message")).as("message of %s", answer).doesNotContainPattern(LEAK);
+        }
+    }
+
+    /** @return the error type of an answer, or its frame type (and status) for anything else, for counting */
+    public static String answerType(String answer) {
+        JsonObject frame = Json.createReader(new StringReader(answer)).readObject();
+        return frame.containsKey("error_type") ? frame.getString("error_type")
+                : frame.getString("type") + (frame.containsKey("status") ? " " + frame.getString("status") : "");
     }
 
     /** A JSON string literal of any Java string; lone surrogates stay as they are. */
