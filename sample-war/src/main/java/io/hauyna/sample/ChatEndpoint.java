@@ -7,12 +7,14 @@ import io.hauyna.jakarta.HauynaConfigurator;
 import io.hauyna.jakarta.HauynaProtocol;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -44,11 +46,16 @@ public class ChatEndpoint {
     Channels channels;
 
     @OnOpen
-    public void open(Session session) {
+    public void open(Session session) throws IOException {
         Connection me = connections.connection(session).orElseThrow();
-        channels.subscribe(Notifications.channelOf(me.identifier()), session, Map.of());
-        // Everyone reads announcements; only admins may post them (members have no permissions, see the config).
-        connections.addToGroup(me.identifier(), ANNOUNCEMENTS, ADMINS.contains(me.identifier()) ? "admin" : Connections.DEFAULT_ROLE);
+        try {
+            channels.subscribe(Notifications.channelOf(me.identifier()), session, Map.of());
+            // Everyone reads announcements; only admins may post them (members have no permissions, see the config).
+            connections.addToGroup(me.identifier(), ANNOUNCEMENTS, ADMINS.contains(me.identifier()) ? "admin" : Connections.DEFAULT_ROLE);
+        } catch (IllegalStateException full) {
+            // hauyna.limits.channels reached (see the config): hauyna.js comes back later by itself.
+            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Server full: try again later"));
+        }
     }
 
     @OnMessage

@@ -5,6 +5,7 @@ import io.hauyna.jakarta.Connections;
 import io.hauyna.jakarta.HauynaConfigurator;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
@@ -12,6 +13,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,9 +34,15 @@ public class EchoEndpoint {
     Connections connections;
 
     @OnOpen
-    public void open(Session session, @PathParam("room") String room) {
+    public void open(Session session, @PathParam("room") String room) throws IOException {
         Connection me = connections.connection(session).orElseThrow();
-        connections.addToGroup(me.identifier(), roomGroup(room));
+        try {
+            connections.addToGroup(me.identifier(), roomGroup(room));
+        } catch (IllegalStateException full) {
+            // hauyna.limits.groups reached (see the config): one room per URL, so clients could make any number.
+            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too many rooms: try again later"));
+            return;
+        }
         me.send(frame("welcome", me, room, null));
         connections.sendToGroup(roomGroup(room), frame("joined", me, room, null));
     }
