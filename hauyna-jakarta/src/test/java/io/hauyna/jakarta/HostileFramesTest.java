@@ -87,7 +87,7 @@ class HostileFramesTest {
     void everyRegistryIsAsBeforeOnceTheAttackerLeaves() {
         attacker.close();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Baseline.now()).isEqualTo(baseline));
-        bystanderStillChats("after the attacker left");
+        HostileFrames.assertBystanderStillChats(bystander, listener, "after the attacker left");
     }
 
     @Provide
@@ -112,16 +112,7 @@ class HostileFramesTest {
         assertThat(now.bystanderGroups()).isEqualTo(baseline.bystanderGroups());
         assertThat(now.groups()).isEqualTo(baseline.groups());
         if (attempt % 250 == 0) {
-            bystanderStillChats("after " + attempt + " hostile frames");
+            HostileFrames.assertBystanderStillChats(bystander, listener, "after " + attempt + " hostile frames");
         }
-    }
-
-    static void bystanderStillChats(String when) {
-        String text = "still here " + when;
-        bystander.send("{\"type\":\"channel_message\",\"channel\":\"room:calm\",\"message\":\"" + text + "\",\"ref\":\"b\"}");
-        assertThat(bystander.nextUntil(answer -> answer.contains("\"ref\":\"b\""))).last()
-                .isEqualTo("{\"type\":\"reply\",\"ref\":\"b\",\"status\":\"ok\"}");
-        assertThat(listener.nextUntil(answer -> answer.contains(text))).last()
-                .isEqualTo("{\"type\":\"channel_message\",\"channel\":\"room:calm\",\"from\":\"bystander\",\"message\":\"" + text + "\"}");
     }
 }

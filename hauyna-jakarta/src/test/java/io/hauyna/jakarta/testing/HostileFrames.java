@@ -205,6 +205,19 @@ public final class HostileFrames {
         }
     }
 
+    /**
+     * Asserts that {@code bystander}'s message to {@code room:calm}, where {@code listener} is too,
+     * is accepted and delivered, whatever else either has received meanwhile.
+     */
+    public static void assertBystanderStillChats(TestClient bystander, TestClient listener, String when) {
+        String text = "still here " + when;
+        bystander.send("{\"type\":\"channel_message\",\"channel\":\"room:calm\",\"message\":\"" + text + "\",\"ref\":\"b\"}");
+        assertThat(bystander.nextUntil(answer -> answer.contains("\"ref\":\"b\""))).last()
+                .isEqualTo("{\"type\":\"reply\",\"ref\":\"b\",\"status\":\"ok\"}");
+        assertThat(listener.nextUntil(answer -> answer.contains(text))).last()
+                .isEqualTo("{\"type\":\"channel_message\",\"channel\":\"room:calm\",\"from\":\"bystander\",\"message\":\"" + text + "\"}");
+    }
+
     /** @return the error type of an answer, or its frame type (and status) for anything else, for counting */
     public static String answerType(String answer) {
         JsonObject frame = Json.createReader(new StringReader(answer)).readObject();
