@@ -192,6 +192,12 @@ public class ChannelRegistry implements Channels, ConnectionListener {
         return connections.live(session).map(this::subscribedChannels).orElse(Set.of());
     }
 
+    /** @return how many channels the connection is in, without copying them */
+    int subscriptionCount(LiveConnection connection) {
+        Set<String> channels = byConnection.get(connection.id());
+        return channels == null ? 0 : channels.size();
+    }
+
     Set<String> subscribedChannels(LiveConnection connection) {
         Set<String> channels = byConnection.get(connection.id());
         return channels == null ? Set.of() : Set.copyOf(channels);

@@ -152,7 +152,7 @@ public class ProtocolHandler implements HauynaProtocol {
     /** A connection's frames are handled one at a time, so counting first cannot be raced by its own frames. */
     private void requireSubscriptionWithinLimit(LiveConnection connection, String channel) {
         int max = settings.maxSubscriptionsPerConnection();
-        if (max > 0 && !channels.isSubscribed(channel, connection) && channels.subscribedChannels(connection).size() >= max) {
+        if (max > 0 && !channels.isSubscribed(channel, connection) && channels.subscriptionCount(connection) >= max) {
             throw Limits.exceeded("This connection has joined " + max + " channels; leave one first",
                     "subscriptions-per-connection", max, HauynaConfigKeys.LIMITS_SUBSCRIPTIONS_PER_CONNECTION);
         }
