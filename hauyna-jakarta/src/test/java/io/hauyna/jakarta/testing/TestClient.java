@@ -139,6 +139,30 @@ public final class TestClient implements AutoCloseable {
         return messages;
     }
 
+    /**
+     * @return the next message, or empty once the server has closed the connection with nothing
+     *         left to read; waits at most 10 s
+     */
+    public java.util.Optional<String> nextUnlessClosed() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                String message = received.poll(20, TimeUnit.MILLISECONDS);
+                if (message != null) {
+                    seen.add(message);
+                    return java.util.Optional.of(message);
+                }
+                if (closed.isDone() && received.isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("Neither a message nor a close within " + WAIT + "; received so far: " + abbreviated(seen));
+    }
+
     /** @return the messages up to and including the first that {@code last} accepts, each waited for at most 10 s */
     public List<String> nextUntil(java.util.function.Predicate<String> last) {
         List<String> messages = new ArrayList<>();
