@@ -25,7 +25,7 @@ final class ChannelNames {
     }
 
     static String problem(String name) {
-        String shown = name == null ? "null" : "'" + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "'";
+        String shown = name == null ? "null" : "'" + Texts.shortened(name, 40) + "'";
         return "Channel name " + shown + " is invalid: use 1 to " + Channels.MAX_NAME_LENGTH
                 + " letters, digits, '_', '.', ':', '-' or '@'";
     }

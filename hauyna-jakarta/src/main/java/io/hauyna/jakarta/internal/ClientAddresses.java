@@ -156,13 +156,8 @@ final class ClientAddresses {
      * @return what the per-address limit counts it under: the IPv4 address, or the IPv6 /64
      */
     static String limitKey(String address) {
-        return parse(address).map(bytes -> {
-            if (bytes.length == 4) {
-                return canonical(address);
-            }
-            byte[] network = Arrays.copyOf(Arrays.copyOf(bytes, IPV6_LIMIT_PREFIX_BYTES), 16);
-            return text(network) + "/64";
-        }).orElse(address);
+        return parse(address).map(bytes -> bytes.length == 4 ? text(bytes)
+                : text(Arrays.copyOf(Arrays.copyOf(bytes, IPV6_LIMIT_PREFIX_BYTES), 16)) + "/64").orElse(address);
     }
 
     private boolean isTrusted(String address) {

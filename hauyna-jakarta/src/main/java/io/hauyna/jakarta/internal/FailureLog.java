@@ -21,6 +21,8 @@ public class FailureLog {
 
     private static final Logger LOG = Logger.getLogger(FailureLog.class.getName());
 
+    private static final int MAX_CAUSES = 10;
+
     private final ThrottledLog log = new ThrottledLog(LOG);
 
     /**
@@ -40,12 +42,11 @@ public class FailureLog {
      * the client's doing, not a defect.
      */
     static boolean isClientFault(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        int depth = 0;
+        // Bounded: a chain built with initCause may loop.
+        for (Throwable cause = failure; cause != null && depth < MAX_CAUSES; cause = cause.getCause(), depth++) {
             if (cause instanceof IOException || cause instanceof DecodeException) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;
@@ -56,7 +57,7 @@ public class FailureLog {
         StringBuilder key = new StringBuilder();
         Throwable root = failure;
         int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 10; cause = cause.getCause(), depth++) {
+        for (Throwable cause = failure; cause != null && depth < MAX_CAUSES; cause = cause.getCause(), depth++) {
             key.append(cause.getClass().getName()).append('<');
             root = cause;
         }

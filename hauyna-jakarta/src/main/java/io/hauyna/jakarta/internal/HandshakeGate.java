@@ -79,8 +79,8 @@ public class HandshakeGate {
         if (originRefusal.isPresent()) {
             // A client chooses its Origin and may send thousands: the operator hears of it at most once a minute.
             refusedOrigins.log(Level.INFO, "origin", () -> "Hauyna refused a WebSocket upgrade to " + handshake.route()
-                    + " from origin '" + abbreviated(handshake.header("Origin").orElse("(none)")) + "' (Host '"
-                    + abbreviated(handshake.header("Host").orElse("")) + "'): allowed origins are " + settings.originPolicy().describe()
+                    + " from origin '" + Texts.shortened(handshake.header("Origin").orElse("(none)"), 100) + "' (Host '"
+                    + Texts.shortened(handshake.header("Host").orElse(""), 100) + "'): allowed origins are " + settings.originPolicy().describe()
                     + "; set " + HauynaConfigKeys.ORIGINS_ALLOWED + " to allow others");
             return HandshakeOutcome.refused(handshake, 403, originRefusal.get());
         }
@@ -191,9 +191,7 @@ public class HandshakeGate {
         }
     }
 
-    private static String abbreviated(String text) {
-        return text.length() > 100 ? text.substring(0, 100) + "..." : text;
-    }
+
 
     /**
      * Called by {@link io.hauyna.jakarta.HauynaConfigurator#modifyHandshake}: captures the handshake

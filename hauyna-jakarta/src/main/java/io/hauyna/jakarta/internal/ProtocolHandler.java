@@ -160,9 +160,9 @@ public class ProtocolHandler implements HauynaProtocol {
 
     private void requireMetadataWithinLimit(JsonValue metadata) {
         int max = settings.maxSubscriptionMetadataBytes();
-        if (max > 0 && metadata != null && EncodedMessage.utf8Length(metadata.toString()) > max) {
-            throw Limits.exceeded("The subscription metadata has " + EncodedMessage.utf8Length(metadata.toString())
-                    + " bytes as JSON; send less", "subscription-metadata-bytes", max, HauynaConfigKeys.LIMITS_SUBSCRIPTION_METADATA_BYTES);
+        long bytes = max > 0 && metadata != null ? EncodedMessage.utf8Length(metadata.toString()) : 0;
+        if (bytes > max && max > 0) {
+            throw Limits.exceeded("The subscription metadata has " + bytes + " bytes as JSON; send less", "subscription-metadata-bytes", max, HauynaConfigKeys.LIMITS_SUBSCRIPTION_METADATA_BYTES);
         }
     }
 
@@ -274,7 +274,7 @@ public class ProtocolHandler implements HauynaProtocol {
                 throw new ProtocolError(ErrorType.INVALID_JSON, "The frame has content after its JSON value: send one object per frame");
             }
         } catch (JsonParsingException notJson) {
-            throw new ProtocolError(ErrorType.INVALID_JSON, "The frame is not valid JSON: " + parserMessage(notJson));
+            throw new ProtocolError(ErrorType.INVALID_JSON, "The frame is not valid JSON: " + Texts.shortened(notJson.getMessage(), 200));
         } catch (ProtocolError alreadyExplained) {
             throw alreadyExplained;
         } catch (RuntimeException notJson) {
@@ -352,16 +352,7 @@ public class ProtocolHandler implements HauynaProtocol {
         }
     }
 
-    /** The parser's words, which say where the text went wrong; cut short, as they may quote the frame. */
-    private static String parserMessage(JsonParsingException notJson) {
-        String message = notJson.getMessage() == null ? "" : notJson.getMessage();
-        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
-    }
-
     private static String abbreviate(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+        return Texts.shortened(text, 60);
     }
 }
