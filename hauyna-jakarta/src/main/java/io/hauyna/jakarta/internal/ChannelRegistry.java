@@ -98,7 +98,7 @@ public class ChannelRegistry implements Channels, ConnectionListener {
             return false;
         }
         boolean isNew = previous.get() == null;
-        presenceChannels.subscribed(channel, connection, isNew);
+        presenceChannels.subscribed(channel);
         if (isNew) {
             events.fire(new ChannelJoined(channel, connection.identifier(), connection.id(), copied));
         }
@@ -122,7 +122,7 @@ public class ChannelRegistry implements Channels, ConnectionListener {
 
     boolean unsubscribe(String channel, LiveConnection connection) {
         Optional<Entry> removed = remove(channel, connection);
-        removed.ifPresent(entry -> presenceChannels.unsubscribed(channel));
+        removed.ifPresent(entry -> presenceChannels.unsubscribed(channel, connection));
         removed.ifPresent(entry -> events.fire(new ChannelLeft(channel, connection.identifier(), connection.id(), entry.metadata())));
         return removed.isPresent();
     }

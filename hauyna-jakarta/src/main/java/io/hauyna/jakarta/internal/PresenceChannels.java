@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one {@code presence_state} to each new subscriber and one {@code presence_diff} to each of the
  * others, each encoded once. A burst of N joins therefore costs about one frame per subscriber per
  * interval, not N.
+ *
+ * <p>Who is new is decided at the flush, from what each subscriber has already been sent, not from
+ * notes taken on the joining thread: a join that lands in the registry while a flush runs would
+ * otherwise get the diff (the joins since the last flush, without those before it) and never the
+ * state. A subscriber that left and joined again between two flushes is in {@code departed} and gets
+ * a fresh state too.
  */
 @ApplicationScoped
 public class PresenceChannels {
@@ -28,10 +35,13 @@ public class PresenceChannels {
     }
 
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    private final Map<String, Set<String>> newSubscribers = new ConcurrentHashMap<>();
+    /** Per channel, connections that unsubscribed since the last flush; added to inside compute only. */
+    private final Map<String, Set<String>> departed = new ConcurrentHashMap<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     /** Touched by the scheduler thread only. */
     private final Map<String, Map<String, Announced>> announced = new HashMap<>();
+    /** Touched by the scheduler thread only: per channel, the connections that were sent its state. */
+    private final Map<String, Set<String>> informed = new HashMap<>();
 
     @Inject
     HauynaSettings settings;
@@ -61,20 +71,23 @@ public class PresenceChannels {
     }
 
     /** A subscription was added or its metadata replaced. */
-    void subscribed(String channel, LiveConnection connection, boolean isNew) {
-        if (!carriesPresence(channel)) {
-            return;
-        }
-        if (isNew) {
-            newSubscribers.computeIfAbsent(channel, name -> ConcurrentHashMap.newKeySet()).add(connection.id());
-        }
-        markDirty(channel);
-    }
-
-    void unsubscribed(String channel) {
+    void subscribed(String channel) {
         if (carriesPresence(channel)) {
             markDirty(channel);
         }
+    }
+
+    void unsubscribed(String channel, LiveConnection connection) {
+        if (!carriesPresence(channel)) {
+            return;
+        }
+        // compute, not computeIfAbsent(...).add: a flush removing the set meanwhile must not lose the id
+        departed.compute(channel, (name, ids) -> {
+            Set<String> left = ids == null ? new HashSet<>() : ids;
+            left.add(connection.id());
+            return left;
+        });
+        markDirty(channel);
     }
 
     /** A user's status or state changed: every presence channel one of their connections is in changes. */
@@ -132,8 +145,24 @@ public class PresenceChannels {
         } else {
             announced.put(channel, now);
         }
-        Set<String> fresh = newSubscribers.remove(channel);
-        send(channel, subscriptions, fresh == null ? Set.of() : fresh, now, joins, leaves);
+        send(channel, subscriptions, fresh(channel, now.keySet()), now, joins, leaves);
+    }
+
+    /** @return the subscribers that have not been sent the channel's state since they (last) joined */
+    private Set<String> fresh(String channel, Set<String> subscribers) {
+        Set<String> told = new HashSet<>(informed.getOrDefault(channel, Set.of()));
+        Set<String> left = departed.remove(channel);
+        if (left != null) {
+            told.removeAll(left);
+        }
+        Set<String> fresh = new HashSet<>(subscribers);
+        fresh.removeAll(told);
+        if (subscribers.isEmpty()) {
+            informed.remove(channel);
+        } else {
+            informed.put(channel, new HashSet<>(subscribers));
+        }
+        return fresh;
     }
 
     private void send(String channel, List<Subscription> subscriptions, Set<String> fresh, Map<String, Announced> now,

@@ -20,6 +20,7 @@ public final class PresenceView {
     private final Map<String, Map<String, JsonObject>> metasByIdentifier = new TreeMap<>();
     private int states;
     private int diffs;
+    private int diffsBeforeState;
 
     /** @return {@code true} if the frame was a presence frame and was applied */
     public boolean apply(String text) {
@@ -34,6 +35,9 @@ public final class PresenceView {
                 remove(frame.getJsonObject("leaves"));
                 add(frame.getJsonObject("joins"));
                 diffs++;
+                if (states == 0) {
+                    diffsBeforeState++;
+                }
             }
             default -> {
                 return false;
@@ -77,6 +81,11 @@ public final class PresenceView {
 
     public int diffs() {
         return diffs;
+    }
+
+    /** @return diffs that arrived before any state: the protocol sends the state first */
+    public int diffsBeforeState() {
+        return diffsBeforeState;
     }
 
     /** Reads frames from a client until this view satisfies the condition (each read waits at most 10 s). */
