@@ -1,0 +1,140 @@
+package io.hauyna.bench;
+
+import io.hauyna.bench.load.LoadGenerator;
+import io.hauyna.bench.report.ReportWriter;
+import io.hauyna.bench.report.Results;
+import io.hauyna.bench.report.TableSpec;
+import io.hauyna.bench.scenario.Churn;
+import io.hauyna.bench.scenario.DirectMessages;
+import io.hauyna.bench.scenario.FanOut;
+import io.hauyna.bench.scenario.Heartbeat;
+import io.hauyna.bench.scenario.IdleMemory;
+import io.hauyna.bench.scenario.ManyChannels;
+import io.hauyna.bench.scenario.PresenceBurst;
+import io.hauyna.bench.scenario.Scenario;
+import io.hauyna.bench.scenario.SlowConsumers;
+import io.hauyna.bench.server.RunningServer;
+import io.hauyna.bench.server.ServerChoice;
+import io.hauyna.bench.server.ServerLauncher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the benchmark: for each selected server, starts it in its own process with the bench WAR,
+ * runs every selected scenario from this JVM (the load generator), and writes the report.
+ *
+ * <p>System properties: {@code bench.war}, the server locations set by the Maven profiles,
+ * {@code bench.out} (report folder), {@code bench.scenarios} ({@code all} or a comma-separated list
+ * of scenario ids), {@code bench.smoke=true} for the small counts of {@link Scale#smoke()}.
+ */
+public final class BenchMain {
+
+    /** Hauyna's settings on the server under test; every other setting is Hauyna's default. */
+    static final Map<String, String> SERVER_SETTINGS = Map.of(
+            // the load generator names its connections with ?u= (development-only identity)
+            "hauyna.identity.query-parameter", "u",
+            // thousands of connections from one host, from the same few addresses
+            "hauyna.limits.connections-per-identifier", "0",
+            "hauyna.limits.connections-per-address", "0",
+            // publishers send far faster than a person
+            "hauyna.rate-limit.per-second", "0",
+            "hauyna.presence.channels", "presence:");
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        Results results = run(Boolean.getBoolean("bench.smoke") ? Scale.smoke() : Scale.full(),
+                Path.of(System.getProperty("bench.war")), Path.of(System.getProperty("bench.out", "target/bench")),
+                System.getProperty("bench.scenarios", "all"));
+        if (!results.failures().isEmpty()) {
+            System.err.println(results.failures().size() + " runs lost or duplicated messages or failed: see the report");
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Hauyna's settings for the server: {@link #SERVER_SETTINGS}, plus any {@code bench.server.<key>}
+     * system property of this JVM as {@code <key>}, e.g. {@code -Dbench.server.hauyna.outbound.container-buffer-bytes=0}
+     * to measure without a setting.
+     */
+    static Map<String, String> serverSettings() {
+        Map<String, String> settings = new LinkedHashMap<>(SERVER_SETTINGS);
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.server."))
+                .forEach(name -> settings.put(name.substring("bench.server.".length()), System.getProperty(name)));
+        return settings;
+    }
+
+    /** Runs the scenarios on every selected server and writes the report into {@code out}. */
+    public static Results run(Scale scale, Path war, Path out, String scenarioSelection) {
+        Instant began = Instant.now();
+        Map<String, String> settings = serverSettings();
+        List<ServerLauncher> servers = ServerChoice.selected();
+        Set<String> selected = Arrays.stream(scenarioSelection.split(",")).map(String::trim).collect(Collectors.toSet());
+        List<Scenario> scenarios = new ArrayList<>(List.of(new FanOut(), new ManyChannels(), new DirectMessages(),
+                new PresenceBurst(), new IdleMemory(), new SlowConsumers(), new Heartbeat(Heartbeat.DEFAULT), new Churn()));
+        scenarios.removeIf(s -> !selected.contains("all") && !selected.contains(s.id()));
+        boolean heartbeatOff = scenarios.stream().anyMatch(s -> s.id().equals(Heartbeat.ID));
+        Results results = new Results();
+        AtomicLong ids = new AtomicLong(1);
+        // server logs stay in the build folder: they are for reading after a failure, not for the report
+        Path logs = Path.of(System.getProperty("bench.logs", "target/bench-logs"));
+        try (LoadGenerator load = new LoadGenerator()) {
+            for (ServerLauncher launcher : servers) {
+                Progress.context(launcher.name());
+                Progress.say("starting with the bench WAR");
+                try (RunningServer server = launcher.start(war, settings, logs)) {
+                    BenchContext context = new BenchContext(launcher, server, load, results, scale, ids);
+                    for (Scenario scenario : scenarios) {
+                        Progress.context(launcher.name() + " · " + scenario.id());
+                        runSafely(scenario, context, results, server.name());
+                    }
+                }
+                if (heartbeatOff) {
+                    Progress.context(launcher.name() + " · " + Heartbeat.ID);
+                    Progress.say("restarting with hauyna.heartbeat.interval=0");
+                    Map<String, String> quiet = new LinkedHashMap<>(settings);
+                    quiet.put("hauyna.heartbeat.interval", "0");
+                    try (RunningServer server = launcher.start(war, quiet, logs)) {
+                        runSafely(new Heartbeat(Heartbeat.OFF), new BenchContext(launcher, server, load, results, scale, ids), results, server.name());
+                    }
+                }
+            }
+        }
+        Progress.context("");
+        Duration took = Duration.between(began, Instant.now());
+        List<String> preamble = List.of(
+                "- Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                        + System.getProperty("os.version") + ", load generator on Java " + System.getProperty("java.version")
+                        + " in its own JVM, servers with a fixed 2 GiB heap",
+                "- Servers: " + servers.stream().map(ServerLauncher::name).collect(Collectors.joining(", ")),
+                "- Hauyna settings on the servers: " + settings,
+                "- Scale: " + scale,
+                "- Started " + began + ", took " + took.toMinutes() + " min " + took.toSecondsPart() + " s");
+        List<TableSpec> tables = scenarios.stream().map(Scenario::table).toList();
+        new ReportWriter(results, tables).write(out, preamble);
+        Progress.say("report written to %s (%d failures) in %d min %d s", out.toAbsolutePath(), results.failures().size(),
+                took.toMinutes(), took.toSecondsPart());
+        return results;
+    }
+
+    private static void runSafely(Scenario scenario, BenchContext context, Results results, String server) {
+        try {
+            scenario.run(context);
+        } catch (RuntimeException failed) {
+            Progress.say("FAILED: %s", failed);
+            failed.printStackTrace(System.out);
+            results.fail(server, scenario.id(), "", "", 0, "could not run: " + failed.getMessage());
+        }
+    }
+}

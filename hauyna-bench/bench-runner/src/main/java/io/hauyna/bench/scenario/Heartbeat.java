@@ -1,0 +1,83 @@
+package io.hauyna.bench.scenario;
+
+import io.hauyna.bench.BenchContext;
+import io.hauyna.bench.Progress;
+import io.hauyna.bench.load.BenchConnection;
+import io.hauyna.bench.load.LoadGenerator.Target;
+import io.hauyna.bench.report.Metric;
+import io.hauyna.bench.report.TableSpec;
+import io.hauyna.bench.server.ProcessMetrics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scenario 7: server CPU of 10,000 idle Hauyna connections over windows of the heartbeat interval
+ * (30 s by default, so each window holds one sweep of pings and pongs). The runner measures it on a
+ * server with the default heartbeat and on one started with {@code hauyna.heartbeat.interval=0}.
+ */
+public final class Heartbeat implements Scenario {
+
+    public static final String ID = "heartbeat";
+    public static final String DEFAULT = "heartbeat every 30 s (default)";
+    public static final String OFF = "heartbeat off";
+
+    private final String variant;
+
+    public Heartbeat(String variant) {
+        this.variant = variant;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public TableSpec table() {
+        return new TableSpec(ID, "7. Heartbeat at scale: idle connections, server CPU",
+                List.of(Metric.CPU_MS_PER_SECOND, Metric.THREADS, Metric.RSS_MB), null);
+    }
+
+    @Override
+    public void run(BenchContext context) {
+        int count = context.scale().idleConnections();
+        int window = context.scale().heartbeatWindowSeconds();
+        String label = String.format("%,d idle connections · %s", count, variant);
+        Progress.say("%s: opening connections", label);
+        List<BenchConnection> idle = context.load().openAll(count, slot -> Target.of(context.uri("sub/none", "idle-" + slot), "idle-" + slot), 200);
+        try {
+            // let the opening's work (and its collections) settle before the first window
+            sleep(Math.min(5, window) * 1000L);
+            for (int round = 1; round <= context.scale().rounds(); round++) {
+                Progress.say("%s · window %d/%d of %d s", label, round, context.scale().rounds(), window);
+                ProcessMetrics before = context.server().process();
+                long started = System.nanoTime();
+                sleep(window * 1000L);
+                ProcessMetrics after = context.server().process();
+                double seconds = (System.nanoTime() - started) / 1e9;
+                Map<Metric, Double> figures = new LinkedHashMap<>();
+                figures.put(Metric.CPU_MS_PER_SECOND, (after.cpuNanos() - before.cpuNanos()) / 1e6 / seconds);
+                figures.put(Metric.THREADS, (double) after.threads());
+                figures.put(Metric.RSS_MB, after.rssBytes() / 1048576.0);
+                context.record(ID, label, "hauyna", round, figures);
+            }
+            long open = idle.stream().filter(BenchConnection::isOpen).count();
+            if (open < count) {
+                context.fail(ID, label, "hauyna", context.scale().rounds(), (count - open) + " idle connections were closed by the server");
+            }
+        } finally {
+            context.load().closeAll(idle);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

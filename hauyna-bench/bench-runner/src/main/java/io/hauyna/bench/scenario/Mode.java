@@ -1,0 +1,60 @@
+package io.hauyna.bench.scenario;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * How the server sends: through Hauyna (a protocol frame from the publisher, or server code calling
+ * the API) or through a baseline a user would write by hand. Each mode knows the frame that makes
+ * the bench WAR send one message its way.
+ */
+public enum Mode {
+    /** A protocol {@code channel_message} / {@code direct_message} frame from the publisher. */
+    HAUYNA_PROTOCOL("hauyna-protocol"),
+    /** Server code: {@code Channels.broadcastTo} / {@code Connections.sendTo}. */
+    HAUYNA_SERVER("hauyna-server"),
+    /** A loop of {@code getAsyncRemote().sendText} over a concurrent set of sessions. */
+    RAW_ASYNC("raw-async"),
+    /** A loop of {@code getBasicRemote().sendText}, serialised per session. */
+    RAW_BASIC("raw-basic"),
+    /** {@code TyrusSession.broadcast}: frames once, writes to every session of the endpoint. */
+    TYRUS_BROADCAST("tyrus-broadcast");
+
+    private final String label;
+
+    Mode(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    String fanOut(String room, String payload) {
+        return switch (this) {
+            case HAUYNA_PROTOCOL -> "{\"type\":\"channel_message\",\"channel\":\"" + room + "\",\"message\":" + payload + "}";
+            case HAUYNA_SERVER -> "F hauyna " + room + "\n" + payload;
+            case RAW_ASYNC -> "F raw-async " + room + "\n" + payload;
+            case RAW_BASIC -> "F raw-basic " + room + "\n" + payload;
+            case TYRUS_BROADCAST -> "F tyrus " + room + "\n" + payload;
+        };
+    }
+
+    String direct(String user, String payload) {
+        return switch (this) {
+            case HAUYNA_PROTOCOL -> "{\"type\":\"direct_message\",\"to\":\"" + user + "\",\"message\":" + payload + "}";
+            case HAUYNA_SERVER -> "D hauyna " + user + "\n" + payload;
+            case RAW_ASYNC -> "D raw-async " + user + "\n" + payload;
+            case RAW_BASIC -> "D raw-basic " + user + "\n" + payload;
+            case TYRUS_BROADCAST -> throw new IllegalArgumentException("Tyrus has no direct send of its own");
+        };
+    }
+
+    /** @return the modes in a different order every round (A B C, B C A, …), so that position cancels out */
+    static List<Mode> interleaved(List<Mode> modes, int round) {
+        List<Mode> order = new ArrayList<>(modes);
+        Collections.rotate(order, -(round % modes.size()));
+        return order;
+    }
+}

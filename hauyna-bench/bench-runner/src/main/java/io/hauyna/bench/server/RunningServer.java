@@ -1,0 +1,148 @@
+package io.hauyna.bench.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A server started by a {@link ServerLauncher}: its JVM's process id for {@code /proc}, its HTTP
+ * base, and the bench WAR's statistics. Closing it kills the whole process tree.
+ */
+public final class RunningServer implements AutoCloseable {
+
+    private final String name;
+    private final Process launcher;
+    private final int port;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private long jvmPid;
+
+    RunningServer(String name, Process launcher, int port, Path log) {
+        this.name = name;
+        this.launcher = launcher;
+        this.port = port;
+        this.log = log;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** @return {@code ws://127.0.0.1:port/bench} */
+    public URI webSocketBase() {
+        return URI.create("ws://127.0.0.1:" + port + "/bench");
+    }
+
+    public ProcessMetrics process() {
+        return ProcessMetrics.of(jvmPid);
+    }
+
+    /** @param collectGarbage whether to run two full collections first (for heap figures) */
+    public ServerStats stats(boolean collectGarbage) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(statsUri(collectGarbage))
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(name + " answered /stats with HTTP " + response.statusCode() + "; log: " + log);
+            }
+            return ServerStats.parse(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " did not answer /stats; log: " + log, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** Waits (up to the timeout) until the statistics satisfy the condition, e.g. every registry empty. */
+    public ServerStats awaitStats(Predicate<ServerStats> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ServerStats stats = stats(false);
+        while (!condition.test(stats) && System.nanoTime() < deadline) {
+            sleep(200);
+            stats = stats(false);
+        }
+        return stats;
+    }
+
+    void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + launcher.exitValue() + " while starting; log: " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(statsUri(false))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    jvmPid = findJvm().orElseThrow(() -> new IllegalStateException("No JVM found under " + launcher.pid()));
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(name + " did not deploy the bench WAR within " + timeout.toSeconds() + " s; log: " + log);
+    }
+
+    /** The launcher is either the JVM itself (Payara Micro) or a script whose descendant is the JVM. */
+    private Optional<Long> findJvm() {
+        if (isJava(launcher.toHandle())) {
+            return Optional.of(launcher.pid());
+        }
+        return launcher.descendants().filter(RunningServer::isJava)
+                .max(Comparator.comparing(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)))
+                .map(ProcessHandle::pid);
+    }
+
+    private static boolean isJava(ProcessHandle process) {
+        return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
+    }
+
+    private URI statsUri(boolean collectGarbage) {
+        return URI.create("http://127.0.0.1:" + port + "/bench/stats" + (collectGarbage ? "?gc=true" : ""));
+    }
+
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = launcher.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        launcher.destroyForcibly();
+        try {
+            launcher.waitFor(30, TimeUnit.SECONDS);
+            // the descendants too, so that the next start finds its port free
+            for (ProcessHandle process : tree) {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(name + " did not exit", e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.hauyna.bench.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts one kind of server in its own process with the bench WAR deployed, on {@link #PORT}.
+ * System properties reach Hauyna's settings on every server (MicroProfile Config reads them too).
+ */
+public abstract class ServerLauncher {
+
+    /** Below the ephemeral range, clear of a sample on 8080 and the TCK's ports. */
+    public static final int PORT = 8310;
+
+    /** Heap of every server under test: fixed, so that heap figures do not follow resizing. */
+    static final List<String> HEAP = List.of("-Xms2g", "-Xmx2g");
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final String name;
+    private final boolean tyrus;
+    private int starts;
+
+    ServerLauncher(String name, boolean tyrus) {
+        this.name = name;
+        this.tyrus = tyrus;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** @return whether the server runs Tyrus, so that {@code tyrus-broadcast} applies */
+    public boolean tyrus() {
+        return tyrus;
+    }
+
+    public RunningServer start(Path war, Map<String, String> properties, Path logDirectory) {
+        try {
+            Files.createDirectories(logDirectory);
+            Path log = logDirectory.resolve(name.replaceAll("[^A-Za-z0-9.]+", "-") + "-" + (++starts) + ".log");
+            ProcessBuilder builder = command(war, properties);
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+            RunningServer server = new RunningServer(name, builder.start(), PORT, log);
+            try {
+                server.awaitReady(START_TIMEOUT);
+            } catch (RuntimeException failed) {
+                server.close();
+                throw failed;
+            }
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    /** @return the command that starts the server with the WAR deployed and the properties set */
+    abstract ProcessBuilder command(Path war, Map<String, String> properties) throws IOException;
+
+    static List<String> systemProperties(Map<String, String> properties) {
+        List<String> arguments = new ArrayList<>();
+        properties.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
+        return arguments;
+    }
+
+    static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,44 @@
+package io.hauyna.bench;
+
+import io.hauyna.bench.report.Results;
+import io.hauyna.bench.report.Sample;
+import io.hauyna.bench.scenario.Churn;
+import io.hauyna.bench.scenario.DirectMessages;
+import io.hauyna.bench.scenario.FanOut;
+import io.hauyna.bench.scenario.Heartbeat;
+import io.hauyna.bench.scenario.IdleMemory;
+import io.hauyna.bench.scenario.ManyChannels;
+import io.hauyna.bench.scenario.PresenceBurst;
+import io.hauyna.bench.scenario.SlowConsumers;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every scenario with small counts, on the server the build selected (Payara Micro by default), so
+ * that the harness cannot rot. It asserts what is exact — every message delivered once, every
+ * registry empty after churn — and that each scenario measured something; never a timing.
+ */
+class BenchSmokeIT {
+
+    @Test
+    void everyScenarioDeliversExactlyOnceAndReports() throws Exception {
+        Path out = Path.of(System.getProperty("bench.out"));
+        Results results = BenchMain.run(Scale.smoke(), Path.of(System.getProperty("bench.war")), out, "all");
+
+        assertThat(results.failures()).isEmpty();
+        Set<String> measured = results.samples().stream().map(Sample::scenario).collect(Collectors.toSet());
+        assertThat(measured).containsExactlyInAnyOrder(FanOut.ID, ManyChannels.ID, DirectMessages.ID, PresenceBurst.ID,
+                IdleMemory.ID, SlowConsumers.ID, Heartbeat.ID, Churn.ID);
+        assertThat(results.samples()).filteredOn(s -> s.scenario().equals(Churn.ID) && s.metric().equals("left_in_registries"))
+                .extracting(Sample::value).containsOnly(0.0);
+        assertThat(out.resolve("results.csv")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("results.md"))).contains("## 1. Fan-out", "## 8. Churn");
+        assertThat(out.resolve("fan-out-cpu-100b.png")).isNotEmptyFile();
+    }
+}

@@ -1,0 +1,81 @@
+package io.hauyna.bench.war;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The baselines: what an application writes without Hauyna. Sessions kept in concurrent sets per
+ * room and by user, and a loop over them with the container's own remote endpoints.
+ */
+@ApplicationScoped
+public class HandWritten {
+
+    private final Map<String, Set<Session>> rooms = new ConcurrentHashMap<>();
+    private final Map<String, Session> byUser = new ConcurrentHashMap<>();
+
+    void join(String room, Session session) {
+        rooms.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(session);
+    }
+
+    void index(String user, Session session) {
+        byUser.put(user, session);
+    }
+
+    void forget(String user, Session session) {
+        rooms.values().forEach(sessions -> sessions.remove(session));
+        byUser.remove(user, session);
+    }
+
+    /** @return how many sessions the baselines hold, for the server's statistics */
+    int sessions() {
+        return byUser.size();
+    }
+
+    /** {@code raw-async}: one asynchronous send per session, as most tutorials write it. */
+    int sendAsync(String room, String payload) {
+        Set<Session> sessions = rooms.getOrDefault(room, Set.of());
+        for (Session session : sessions) {
+            session.getAsyncRemote().sendText(payload);
+        }
+        return sessions.size();
+    }
+
+    /** {@code raw-basic}: one blocking send per session, serialised per session as the API requires. */
+    int sendBasic(String room, String payload) {
+        Set<Session> sessions = rooms.getOrDefault(room, Set.of());
+        for (Session session : sessions) {
+            sendBasic(session, payload);
+        }
+        return sessions.size();
+    }
+
+    boolean directAsync(String user, String payload) {
+        Session session = byUser.get(user);
+        if (session == null) {
+            return false;
+        }
+        session.getAsyncRemote().sendText(payload);
+        return true;
+    }
+
+    boolean directBasic(String user, String payload) {
+        Session session = byUser.get(user);
+        return session != null && sendBasic(session, payload);
+    }
+
+    private static boolean sendBasic(Session session, String payload) {
+        try {
+            synchronized (session) {
+                session.getBasicRemote().sendText(payload);
+            }
+            return true;
+        } catch (IOException | IllegalStateException gone) {
+            return false;
+        }
+    }
+}

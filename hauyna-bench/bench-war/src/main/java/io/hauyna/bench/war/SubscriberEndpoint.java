@@ -1,0 +1,63 @@
+package io.hauyna.bench.war;
+
+import io.hauyna.jakarta.Channels;
+import io.hauyna.jakarta.Connections;
+import io.hauyna.jakarta.HauynaConfigurator;
+import io.hauyna.jakarta.HauynaProtocol;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.util.Map;
+
+/**
+ * Every load-generator connection but the idle baseline's. A connection to {@code /sub/<room>} is
+ * subscribed to that room twice over: in Hauyna's channel of that name and in the hand-written
+ * baseline's set, so that every mode delivers to the very same sockets ({@code /sub/none}: to no
+ * room). Frames that start with <code>{</code> are Hauyna protocol frames; any other frame is a
+ * command (see {@link Command}) that makes the server send in one of the modes under test.
+ */
+@Dependent
+@ServerEndpoint(value = "/sub/{room}", configurator = HauynaConfigurator.class)
+public class SubscriberEndpoint {
+
+    static final String NO_ROOM = "none";
+
+    @Inject
+    Channels channels;
+    @Inject
+    Connections connections;
+    @Inject
+    HauynaProtocol protocol;
+    @Inject
+    HandWritten handWritten;
+
+    @OnOpen
+    public void open(Session session, @PathParam("room") String room) {
+        String user = connections.identifierOf(session).orElseThrow();
+        handWritten.index(user, session);
+        if (!NO_ROOM.equals(room)) {
+            channels.subscribe(room, session, Map.of());
+            handWritten.join(room, session);
+        }
+    }
+
+    @OnMessage
+    public void message(Session session, String text) {
+        if (text.startsWith("{")) {
+            protocol.handle(session, text);
+        } else {
+            Command.parse(text).run(session, this);
+        }
+    }
+
+    @OnClose
+    public void close(Session session) {
+        connections.identifierOf(session).ifPresent(user -> handWritten.forget(user, session));
+    }
+}
