@@ -96,10 +96,15 @@ public final class BenchContext {
         return new Measured(outcome, after.cpuNanos() - before.cpuNanos(), statsAfter.gcMillis() - statsBefore.gcMillis(), after);
     }
 
-    /** Records a delivery run's figures, or a failure if anything was lost or duplicated. */
+    /**
+     * Records a delivery run's figures, or a failure if anything was lost or duplicated. Round 0 is
+     * the warm-up (the JIT, the pools, the first collections): checked, never recorded.
+     */
     public void record(String scenario, String variant, String mode, int round, Measured measured) {
         if (measured.outcome().exact()) {
-            results.add(server.name(), scenario, variant, mode, round, measured.deliveryFigures());
+            if (round > 0) {
+                results.add(server.name(), scenario, variant, mode, round, measured.deliveryFigures());
+            }
         } else {
             fail(scenario, variant, mode, round, measured.outcome().describe());
         }

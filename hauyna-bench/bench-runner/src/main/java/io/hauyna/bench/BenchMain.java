@@ -13,7 +13,6 @@ import io.hauyna.bench.scenario.ManyChannels;
 import io.hauyna.bench.scenario.PresenceBurst;
 import io.hauyna.bench.scenario.Scenario;
 import io.hauyna.bench.scenario.SlowConsumers;
-import io.hauyna.bench.server.RunningServer;
 import io.hauyna.bench.server.ServerChoice;
 import io.hauyna.bench.server.ServerLauncher;
 
@@ -84,57 +83,52 @@ public final class BenchMain {
         List<Scenario> scenarios = new ArrayList<>(List.of(new FanOut(), new ManyChannels(), new DirectMessages(),
                 new PresenceBurst(), new IdleMemory(), new SlowConsumers(), new Heartbeat(Heartbeat.DEFAULT), new Churn()));
         scenarios.removeIf(s -> !selected.contains("all") && !selected.contains(s.id()));
-        boolean heartbeatOff = scenarios.stream().anyMatch(s -> s.id().equals(Heartbeat.ID));
+        boolean heartbeat = scenarios.stream().anyMatch(s -> s.id().equals(Heartbeat.ID));
         Results results = new Results();
         AtomicLong ids = new AtomicLong(1);
-        // server logs stay in the build folder: they are for reading after a failure, not for the report
         Path logs = Path.of(System.getProperty("bench.logs", "target/bench-logs"));
+        List<TableSpec> tables = scenarios.stream().map(Scenario::table).toList();
+        Runnable report = () -> new ReportWriter(results, tables).write(out, preamble(scale, servers, settings, began));
+        // every scenario but the heartbeat's runs without pings: a sweep of 10,000 pings costs about
+        // as much as 10,000 deliveries and would land in whichever run it overlapped
+        Map<String, String> quiet = with(settings, "hauyna.heartbeat.interval", "0");
+        List<Scenario> delivering = scenarios.stream().filter(s -> !s.id().equals(Heartbeat.ID)).toList();
         try (LoadGenerator load = new LoadGenerator()) {
             for (ServerLauncher launcher : servers) {
-                Progress.context(launcher.name());
-                Progress.say("starting with the bench WAR");
-                try (RunningServer server = launcher.start(war, settings, logs)) {
-                    BenchContext context = new BenchContext(launcher, server, load, results, scale, ids);
-                    for (Scenario scenario : scenarios) {
-                        Progress.context(launcher.name() + " · " + scenario.id());
-                        runSafely(scenario, context, results, server.name());
-                    }
-                }
-                if (heartbeatOff) {
-                    Progress.context(launcher.name() + " · " + Heartbeat.ID);
-                    Progress.say("restarting with hauyna.heartbeat.interval=0");
-                    Map<String, String> quiet = new LinkedHashMap<>(settings);
-                    quiet.put("hauyna.heartbeat.interval", "0");
-                    try (RunningServer server = launcher.start(war, quiet, logs)) {
-                        runSafely(new Heartbeat(Heartbeat.OFF), new BenchContext(launcher, server, load, results, scale, ids), results, server.name());
-                    }
+                Bench bench = new Bench(launcher, war, logs, load, results, scale, ids, report);
+                bench.run(quiet, delivering);
+                if (heartbeat) {
+                    // each on a fresh server, so that neither inherits the other scenarios' state
+                    bench.run(settings, List.of(new Heartbeat(Heartbeat.DEFAULT)));
+                    bench.run(quiet, List.of(new Heartbeat(Heartbeat.OFF)));
                 }
             }
+        } finally {
+            report.run();
         }
         Progress.context("");
         Duration took = Duration.between(began, Instant.now());
-        List<String> preamble = List.of(
-                "- Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
-                        + System.getProperty("os.version") + ", load generator on Java " + System.getProperty("java.version")
-                        + " in its own JVM, servers with a fixed 2 GiB heap",
-                "- Servers: " + servers.stream().map(ServerLauncher::name).collect(Collectors.joining(", ")),
-                "- Hauyna settings on the servers: " + settings,
-                "- Scale: " + scale,
-                "- Started " + began + ", took " + took.toMinutes() + " min " + took.toSecondsPart() + " s");
-        List<TableSpec> tables = scenarios.stream().map(Scenario::table).toList();
-        new ReportWriter(results, tables).write(out, preamble);
         Progress.say("report written to %s (%d failures) in %d min %d s", out.toAbsolutePath(), results.failures().size(),
                 took.toMinutes(), took.toSecondsPart());
         return results;
     }
 
-    private static void runSafely(Scenario scenario, BenchContext context, Results results, String server) {
-        try {
-            scenario.run(context);
-        } catch (RuntimeException failed) {
-            Progress.say("FAILED: %s", failed);
-            failed.printStackTrace(System.out);
-            results.fail(server, scenario.id(), "", "", 0, "could not run: " + failed.getMessage());
-        }
+    private static List<String> preamble(Scale scale, List<ServerLauncher> servers, Map<String, String> settings, Instant began) {
+        Duration took = Duration.between(began, Instant.now());
+        return List.of(
+                "- Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                        + System.getProperty("os.version") + ", load generator on Java " + System.getProperty("java.version")
+                        + " in its own JVM, servers with a fixed 2 GiB heap",
+                "- Servers: " + servers.stream().map(ServerLauncher::name).collect(Collectors.joining(", ")),
+                "- Hauyna settings on the servers: " + settings + "; hauyna.heartbeat.interval=0 except in scenario 7",
+                "- Scale: " + scale,
+                "- Started " + began + ", took " + took.toMinutes() + " min " + took.toSecondsPart() + " s");
     }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(settings);
+        changed.put(key, value);
+        return changed;
+    }
+
 }

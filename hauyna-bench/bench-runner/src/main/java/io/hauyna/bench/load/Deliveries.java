@@ -42,6 +42,8 @@ public final class Deliveries implements Receiver {
         }
     }
 
+    private static final long GRACE_MILLIS = 100;
+
     private final long firstId;
     private final int messages;
     private final Addressing addressing;
@@ -73,7 +75,8 @@ public final class Deliveries implements Receiver {
     public void received(BenchConnection connection, ByteBuf text) {
         long id = Payloads.id(text);
         if (id < 0) {
-            return; // not a measured message (e.g. a reply)
+            strays.increment(); // a subscriber gets nothing else: an error frame, a mangled message
+            return;
         }
         long index = id - firstId;
         int slot = connection.slot();
@@ -115,7 +118,10 @@ public final class Deliveries implements Receiver {
         while (complete.sum() < messages && System.nanoTime() - lastProgress < stall.toNanos()) {
             sleep();
         }
-        return outcome(System.nanoTime() - started);
+        long elapsed = lastProgress - started;
+        // a little longer, so that a late duplicate counts against this run, not the next
+        sleep(GRACE_MILLIS);
+        return outcome(elapsed);
     }
 
     /** @return the id to put into message {@code index} */
@@ -147,8 +153,12 @@ public final class Deliveries implements Receiver {
     }
 
     private static void sleep() {
+        sleep(1);
+    }
+
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(2);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);

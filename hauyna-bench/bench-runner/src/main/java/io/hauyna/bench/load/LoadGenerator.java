@@ -100,7 +100,11 @@ public final class LoadGenerator implements AutoCloseable {
         AtomicInteger opened = new AtomicInteger();
         int step = Math.max(1000, count / 5);
         for (int slot = 0; slot < count; slot++) {
-            acquire(window);
+            if (!acquire(window)) {
+                abandon(pending);
+                throw new IllegalStateException("No handshake completed for " + HANDSHAKE_TIMEOUT_MILLIS / 1000 + " s; "
+                        + opened.get() + " of " + count + " connections opened");
+            }
             CompletableFuture<BenchConnection> future = open(slot, targets.apply(slot));
             future.whenComplete((connection, failure) -> {
                 window.release();
@@ -116,7 +120,7 @@ public final class LoadGenerator implements AutoCloseable {
             try {
                 connections.add(future.get(HANDSHAKE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
             } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-                closeAll(connections);
+                abandon(pending);
                 throw new IllegalStateException("Connection " + connections.size() + " of " + count + " failed to open", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -157,11 +161,14 @@ public final class LoadGenerator implements AutoCloseable {
                 .build();
     }
 
-    private static void acquire(Semaphore window) {
+    /** Closes every connection of a failed batch, also those that open later, so none stays on the server. */
+    private static void abandon(List<CompletableFuture<BenchConnection>> pending) {
+        pending.forEach(future -> future.thenAccept(BenchConnection::forceClose));
+    }
+
+    private static boolean acquire(Semaphore window) {
         try {
-            if (!window.tryAcquire(HANDSHAKE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("No handshake completed for " + HANDSHAKE_TIMEOUT_MILLIS / 1000 + " s");
-            }
+            return window.tryAcquire(HANDSHAKE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);

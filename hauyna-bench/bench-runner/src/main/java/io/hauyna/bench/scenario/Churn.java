@@ -113,6 +113,10 @@ public final class Churn implements Scenario {
                 return;
             }
             self.set(connection);
+            if (done.isDone()) {
+                connection.close(); // opened after the cycle timed out
+                return;
+            }
             connection.receiver((c, text) -> {
                 if (!Payloads.contains(text, REPLY)) {
                     return; // others' messages in the same channel

@@ -55,7 +55,7 @@ public final class DirectMessages implements Scenario {
             }
         };
         try {
-            for (int round = 1; round <= context.scale().rounds(); round++) {
+            for (int round = 0; round <= context.scale().rounds(); round++) {
                 for (Mode mode : Mode.interleaved(modes, round)) {
                     Progress.say("round %d/%d · %s · %,d messages", round, context.scale().rounds(), mode.label(), messages);
                     Deliveries deliveries = new Deliveries(context.ids(messages), messages, 2 * pairs, addressing, IN_FLIGHT);

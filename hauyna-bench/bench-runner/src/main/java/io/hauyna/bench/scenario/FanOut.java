@@ -43,14 +43,16 @@ public final class FanOut implements Scenario {
         }
         for (int subscribers : context.scale().fanOutSizes()) {
             Progress.say("opening %,d subscribers and a publisher", subscribers);
-            List<BenchConnection> fans = context.load().openAll(subscribers,
-                    slot -> Target.of(context.uri("sub/" + ROOM, "fan-" + slot), "fan-" + slot), 200);
-            BenchConnection publisher = context.load().openAll(1, slot -> Target.of(context.uri("sub/none", "publisher"), "publisher"), 1).get(0);
+            List<BenchConnection> all = new ArrayList<>(context.load().openAll(subscribers,
+                    slot -> Target.of(context.uri("sub/" + ROOM, "fan-" + slot), "fan-" + slot), 200));
+            List<BenchConnection> fans = List.copyOf(all);
             try {
+                BenchConnection publisher = context.load().connect(subscribers, Target.of(context.uri("sub/none", "publisher"), "publisher"));
+                all.add(publisher);
                 for (int payload : context.scale().payloadBytes()) {
                     String variant = String.format("%,d subscribers · %s", subscribers, payload >= 1024 ? payload / 1024 + " KiB" : payload + " B");
                     int messages = Math.max(IN_FLIGHT, context.scale().deliveriesPerRun() / subscribers);
-                    for (int round = 1; round <= context.scale().rounds(); round++) {
+                    for (int round = 0; round <= context.scale().rounds(); round++) {
                         for (Mode mode : Mode.interleaved(modes, round)) {
                             Progress.say("%s · round %d/%d · %s · %,d broadcasts", variant, round, context.scale().rounds(), mode.label(), messages);
                             Deliveries deliveries = new Deliveries(context.ids(messages), messages, subscribers,
@@ -63,8 +65,6 @@ public final class FanOut implements Scenario {
                     }
                 }
             } finally {
-                List<BenchConnection> all = new ArrayList<>(fans);
-                all.add(publisher);
                 context.load().closeAll(all);
             }
         }

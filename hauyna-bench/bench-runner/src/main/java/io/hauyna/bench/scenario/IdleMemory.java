@@ -67,9 +67,14 @@ public final class IdleMemory implements Scenario {
         ServerStats before = context.server().stats(true);
         long rssBefore = context.server().process().rssBytes();
         List<BenchConnection> idle = context.load().openAll(count, slot -> Target.of(context.uri("raw", "raw-" + slot), "raw-" + slot), 200);
-        ServerStats after = context.server().stats(true);
-        long rssAfter = context.server().process().rssBytes();
-        context.load().closeAll(idle);
+        ServerStats after;
+        long rssAfter;
+        try {
+            after = context.server().stats(true);
+            rssAfter = context.server().process().rssBytes();
+        } finally {
+            context.load().closeAll(idle);
+        }
         context.server().awaitStats(ServerStats::empty, Duration.ofSeconds(60));
         double perConnection = (after.heapUsed() - before.heapUsed()) / (double) count;
         Map<Metric, Double> figures = new LinkedHashMap<>();
@@ -85,6 +90,17 @@ public final class IdleMemory implements Scenario {
         ServerStats before = context.server().stats(true);
         long rssBefore = context.server().process().rssBytes();
         List<BenchConnection> idle = context.load().openAll(count, slot -> Target.of(context.uri("sub/none", "idle-" + slot), "idle-" + slot), 200);
+        try {
+            return hauynaJoining(context, idle, before, rssBefore, variant, round);
+        } finally {
+            context.load().closeAll(idle);
+            context.server().awaitStats(ServerStats::empty, Duration.ofSeconds(60));
+        }
+    }
+
+    private static double hauynaJoining(BenchContext context, List<BenchConnection> idle, ServerStats before, long rssBefore,
+                                        String variant, int round) {
+        int count = idle.size();
         ServerStats connected = context.server().stats(true);
         long rssAfter = context.server().process().rssBytes();
         LongAdder joined = new LongAdder();
@@ -112,8 +128,6 @@ public final class IdleMemory implements Scenario {
             sleep();
         }
         ServerStats subscribed = context.server().stats(true);
-        context.load().closeAll(idle);
-        context.server().awaitStats(ServerStats::empty, Duration.ofSeconds(60));
         if (joined.sum() < (long) count * CHANNELS_EACH) {
             context.fail(ID, variant, "hauyna", round, joined.sum() + " of " + (long) count * CHANNELS_EACH + " joins confirmed");
         }

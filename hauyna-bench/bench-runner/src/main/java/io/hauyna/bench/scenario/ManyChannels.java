@@ -43,7 +43,7 @@ public final class ManyChannels implements Scenario {
         Progress.say("opening %,d subscribers over %,d channels", subscribers, channels);
         List<BenchConnection> members = context.load().openAll(subscribers,
                 slot -> Target.of(context.uri("sub/" + room(slot % channels), "member-" + slot), "member-" + slot), 200);
-        BenchConnection publisher = context.load().openAll(1, slot -> Target.of(context.uri("sub/none", "publisher"), "publisher"), 1).get(0);
+        List<BenchConnection> all = new ArrayList<>(members);
         List<Mode> modes = List.of(Mode.HAUYNA_PROTOCOL, Mode.HAUYNA_SERVER, Mode.RAW_ASYNC, Mode.RAW_BASIC);
         int messages = Math.max(8, context.scale().deliveriesPerRun() / perChannel);
         Deliveries.Addressing addressing = new Deliveries.Addressing() {
@@ -58,7 +58,9 @@ public final class ManyChannels implements Scenario {
             }
         };
         try {
-            for (int round = 1; round <= context.scale().rounds(); round++) {
+            BenchConnection publisher = context.load().connect(subscribers, Target.of(context.uri("sub/none", "publisher"), "publisher"));
+            all.add(publisher);
+            for (int round = 0; round <= context.scale().rounds(); round++) {
                 for (Mode mode : Mode.interleaved(modes, round)) {
                     Progress.say("round %d/%d · %s · %,d messages", round, context.scale().rounds(), mode.label(), messages);
                     Deliveries deliveries = new Deliveries(context.ids(messages), messages, subscribers, addressing, IN_FLIGHT);
@@ -70,8 +72,6 @@ public final class ManyChannels implements Scenario {
                 }
             }
         } finally {
-            List<BenchConnection> all = new ArrayList<>(members);
-            all.add(publisher);
             context.load().closeAll(all);
         }
     }

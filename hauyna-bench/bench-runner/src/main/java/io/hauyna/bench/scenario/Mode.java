@@ -3,6 +3,7 @@ package io.hauyna.bench.scenario;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /**
  * How the server sends: through Hauyna (a protocol frame from the publisher, or server code calling
@@ -51,10 +52,16 @@ public enum Mode {
         };
     }
 
-    /** @return the modes in a different order every round (A B C, B C A, …), so that position cancels out */
+    /**
+     * @return the modes in a different, reproducible order every round, so that neither the position
+     *         in a round nor the mode run just before (whose garbage and leftovers the next one meets)
+     *         favours one mode; round 0, the unrecorded warm-up, in the order given
+     */
     static List<Mode> interleaved(List<Mode> modes, int round) {
         List<Mode> order = new ArrayList<>(modes);
-        Collections.rotate(order, -(round % modes.size()));
+        if (round > 0) {
+            Collections.shuffle(order, new Random(31L * round + modes.size()));
+        }
         return order;
     }
 }

@@ -50,8 +50,10 @@ public final class SlowConsumers implements Scenario {
         int subscribers = context.scale().slowSubscribers();
         Progress.say("opening %,d subscribers, %,d of them with small receive buffers", subscribers, subscribers / 100);
         List<BenchConnection> fans = new ArrayList<>(context.load().openAll(subscribers, slot -> target(context, slot), 200));
-        BenchConnection publisher = context.load().openAll(1, slot -> Target.of(context.uri("sub/none", "publisher"), "publisher"), 1).get(0);
+        List<BenchConnection> others = new ArrayList<>();
         try {
+            BenchConnection publisher = context.load().connect(subscribers, Target.of(context.uri("sub/none", "publisher"), "publisher"));
+            others.add(publisher);
             for (int round = 1; round <= context.scale().rounds(); round++) {
                 List<String> order = round % 2 == 1 ? List.of(WITHOUT, WITH) : List.of(WITH, WITHOUT);
                 for (String variant : order) {
@@ -60,8 +62,8 @@ public final class SlowConsumers implements Scenario {
                 }
             }
         } finally {
-            fans.add(publisher);
-            context.load().closeAll(fans);
+            others.addAll(fans);
+            context.load().closeAll(others);
         }
     }
 

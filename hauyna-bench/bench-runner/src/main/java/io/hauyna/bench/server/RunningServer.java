@@ -29,11 +29,16 @@ public final class RunningServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private long jvmPid;
 
+    /** Kills the server if the load generator's JVM ends without closing it (Ctrl-C, a crash). */
+    private final Thread killOnExit;
+
     RunningServer(String name, Process launcher, int port, Path log) {
         this.name = name;
         this.launcher = launcher;
         this.port = port;
         this.log = log;
+        this.killOnExit = new Thread(this::kill, "kill " + name);
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     public String name() {
@@ -84,10 +89,15 @@ public final class RunningServer implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + launcher.exitValue() + " while starting; log: " + log);
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(statsUri(false))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(statsUri(false))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
+                    long answering = ServerStats.parse(response.body()).pid();
                     jvmPid = findJvm().orElseThrow(() -> new IllegalStateException("No JVM found under " + launcher.pid()));
+                    if (answering != jvmPid) {
+                        throw new IllegalStateException("Process " + answering + ", not the one just started, answers on port "
+                                + port + ": stop it (a server left by an interrupted run?)");
+                    }
                     return;
                 }
             } catch (IOException notYet) {
@@ -121,6 +131,15 @@ public final class RunningServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+        kill();
+    }
+
+    private void kill() {
         List<ProcessHandle> tree = launcher.descendants().toList();
         tree.forEach(ProcessHandle::destroyForcibly);
         launcher.destroyForcibly();

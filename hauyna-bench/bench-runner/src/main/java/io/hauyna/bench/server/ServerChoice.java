@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -30,16 +31,16 @@ public final class ServerChoice {
         return launchers;
     }
 
-    private static java.util.Optional<Path> location(String property) {
+    private static Optional<Path> location(String property) {
         String value = System.getProperty(property, "").trim();
         if (value.isEmpty() || value.startsWith("${")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Path path = Path.of(value);
         if (!Files.exists(path)) {
             throw new IllegalStateException(property + "=" + value + " does not exist: build with the server's profile first");
         }
-        return java.util.Optional.of(path);
+        return Optional.of(path);
     }
 
     /** @return a readable server name with its version, from the file the build fetched */

@@ -16,10 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public class HandWritten {
 
     private final Map<String, Set<Session>> rooms = new ConcurrentHashMap<>();
+    private final Map<Session, String> roomOf = new ConcurrentHashMap<>();
     private final Map<String, Session> byUser = new ConcurrentHashMap<>();
 
     void join(String room, Session session) {
         rooms.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(session);
+        roomOf.put(session, room);
     }
 
     void index(String user, Session session) {
@@ -27,7 +29,11 @@ public class HandWritten {
     }
 
     void forget(String user, Session session) {
-        rooms.values().forEach(sessions -> sessions.remove(session));
+        String room = roomOf.remove(session);
+        if (room != null) {
+            // an empty room goes, as Hauyna's channels do, so that later scenarios find no leftovers
+            rooms.computeIfPresent(room, (name, sessions) -> sessions.remove(session) && sessions.isEmpty() ? null : sessions);
+        }
         byUser.remove(user, session);
     }
 
@@ -75,6 +81,7 @@ public class HandWritten {
             }
             return true;
         } catch (IOException | IllegalStateException gone) {
+            // closed meanwhile: a loop written by hand skips it too
             return false;
         }
     }

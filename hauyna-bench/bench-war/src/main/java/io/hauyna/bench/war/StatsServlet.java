@@ -47,6 +47,7 @@ public class StatsServlet extends HttpServlet {
         }
         response.setContentType("application/json");
         Json.createGenerator(response.getWriter()).writeStartObject()
+                .write("pid", ProcessHandle.current().pid())
                 .write("heapUsed", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed())
                 .write("gcCount", gcCount)
                 .write("gcMillis", gcMillis)
