@@ -26,7 +26,9 @@ public final class RunningServer implements AutoCloseable {
     private final Process launcher;
     private final int port;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the default first tries an h2c upgrade, which a server may leave unanswered (Liberty did; Payara once)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private long jvmPid;
 
     /** Kills the server if the load generator's JVM ends without closing it (Ctrl-C, a crash). */
