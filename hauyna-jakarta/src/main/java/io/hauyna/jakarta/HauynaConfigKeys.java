@@ -35,6 +35,21 @@ public final class HauynaConfigKeys {
     public static final long DEFAULT_OUTBOUND_MAX_BYTES = 1024 * 1024;
 
     /**
+     * {@code int}, default {@value #DEFAULT_OUTBOUND_CONTAINER_BUFFER_BYTES} (64 KiB): on Payara and
+     * GlassFish, how many bytes Grizzly may buffer for one WebSocket connection beyond what its socket
+     * took. Grizzly's own limit is four times the socket's send buffer (several MiB on Linux), and
+     * Tyrus reports a send complete once Grizzly holds it, so without this a client that stops reading
+     * costs that much heap before {@link #OUTBOUND_MAX_BYTES} applies. {@code 0} keeps Grizzly's own
+     * limit. Other servers are not affected.
+     *
+     * @since 0.1
+     */
+    public static final String OUTBOUND_CONTAINER_BUFFER_BYTES = PREFIX + "outbound.container-buffer-bytes";
+
+    /** Default of {@link #OUTBOUND_CONTAINER_BUFFER_BYTES}. */
+    public static final int DEFAULT_OUTBOUND_CONTAINER_BUFFER_BYTES = 64 * 1024;
+
+    /**
      * {@code close} (default) or {@code drop-oldest}: what happens when a message does not fit in a
      * connection's outbound queue. See {@link OverflowPolicy}.
      */

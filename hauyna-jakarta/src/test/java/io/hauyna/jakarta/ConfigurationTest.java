@@ -12,6 +12,8 @@ class ConfigurationTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             hauyna.outbound.max-bytes       | 1MB   | hauyna.outbound.max-bytes is '1MB': use a whole number of bytes of at least 1
+            hauyna.outbound.container-buffer-bytes | -1 | hauyna.outbound.container-buffer-bytes is -1: use 0 (the container's own limit) or more
+            hauyna.outbound.container-buffer-bytes | 64k | hauyna.outbound.container-buffer-bytes is '64k': use a whole number of bytes, 0 to keep the container's own limit
             hauyna.outbound.max-messages    | 0     | hauyna.outbound.max-messages is 0: use a value of at least 1
             hauyna.outbound.overflow        | block | hauyna.outbound.overflow is 'block': use one of close, drop-oldest
             hauyna.identity.allow-anonymous | yes   | hauyna.identity.allow-anonymous is 'yes': use true or false

@@ -36,6 +36,9 @@ public class HandshakeServletFilter implements Filter {
     @Inject
     KnownRoutes routes;
 
+    @Inject
+    HauynaSettings settings;
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)
@@ -63,6 +66,7 @@ public class HandshakeServletFilter implements Filter {
             httpResponse.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
+        GrizzlyWriteQueue.limit(http, settings.containerBufferBytes());
         HandshakeGate.upgrading(outcome);
         try {
             chain.doFilter(request, response);

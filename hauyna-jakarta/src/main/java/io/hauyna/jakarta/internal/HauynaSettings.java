@@ -28,6 +28,7 @@ public class HauynaSettings {
 
     private int outboundMaxMessages;
     private long outboundMaxBytes;
+    private int containerBufferBytes;
     private OverflowPolicy overflowPolicy;
     private Optional<String> identityQueryParameter;
     private boolean allowAnonymous;
@@ -67,6 +68,12 @@ public class HauynaSettings {
                 HauynaConfigKeys.DEFAULT_OUTBOUND_MAX_MESSAGES, "a whole number of at least 1");
         outboundMaxBytes = value(values, HauynaConfigKeys.OUTBOUND_MAX_BYTES, Long::valueOf,
                 HauynaConfigKeys.DEFAULT_OUTBOUND_MAX_BYTES, "a whole number of bytes of at least 1");
+        containerBufferBytes = value(values, HauynaConfigKeys.OUTBOUND_CONTAINER_BUFFER_BYTES, Integer::valueOf,
+                HauynaConfigKeys.DEFAULT_OUTBOUND_CONTAINER_BUFFER_BYTES, "a whole number of bytes, 0 to keep the container's own limit");
+        if (containerBufferBytes < 0) {
+            throw new IllegalArgumentException(HauynaConfigKeys.OUTBOUND_CONTAINER_BUFFER_BYTES + " is " + containerBufferBytes
+                    + ": use 0 (the container's own limit) or more");
+        }
         requireAtLeastOne(HauynaConfigKeys.OUTBOUND_MAX_MESSAGES, outboundMaxMessages);
         requireAtLeastOne(HauynaConfigKeys.OUTBOUND_MAX_BYTES, outboundMaxBytes);
         overflowPolicy = values.get(HauynaConfigKeys.OUTBOUND_OVERFLOW).map(OverflowPolicy::fromConfigValue)
@@ -319,6 +326,11 @@ public class HauynaSettings {
 
     long outboundMaxBytes() {
         return outboundMaxBytes;
+    }
+
+    /** @return bytes Grizzly may buffer per WebSocket connection; 0 for its own limit */
+    int containerBufferBytes() {
+        return containerBufferBytes;
     }
 
     OverflowPolicy overflowPolicy() {
