@@ -64,7 +64,7 @@ public final class BenchMain {
 
     /**
      * Hauyna's settings for the server: {@link #SERVER_SETTINGS}, plus any {@code bench.server.<key>}
-     * system property of this JVM as {@code <key>}, e.g. {@code -Dbench.server.hauyna.outbound.container-buffer-bytes=0}
+     * system property of this JVM as {@code <key>}, e.g. {@code -Dbench.server.hauyna.outbound.max-bytes=262144}
      * to measure without a setting.
      */
     static Map<String, String> serverSettings() {
@@ -90,8 +90,9 @@ public final class BenchMain {
         List<TableSpec> tables = scenarios.stream().map(Scenario::table).toList();
         Runnable report = () -> new ReportWriter(results, tables).write(out, preamble(scale, servers, settings, began));
         // every scenario but the heartbeat's runs without pings: a sweep of 10,000 pings costs about
-        // as much as 10,000 deliveries and would land in whichever run it overlapped
-        Map<String, String> quiet = with(settings, "hauyna.heartbeat.interval", "0");
+        // as much as 10,000 deliveries and would land in whichever run it overlapped; and without the
+        // silence timeout, since subscribers that only listen would otherwise be closed after 60 s
+        Map<String, String> quiet = with(with(settings, "hauyna.heartbeat.interval", "0"), "hauyna.heartbeat.timeout", "0");
         List<Scenario> delivering = scenarios.stream().filter(s -> !s.id().equals(Heartbeat.ID)).toList();
         try (LoadGenerator load = new LoadGenerator()) {
             for (ServerLauncher launcher : servers) {
@@ -120,7 +121,7 @@ public final class BenchMain {
                         + System.getProperty("os.version") + ", load generator on Java " + System.getProperty("java.version")
                         + " in its own JVM, servers with a fixed 2 GiB heap",
                 "- Servers: " + servers.stream().map(ServerLauncher::name).collect(Collectors.joining(", ")),
-                "- Hauyna settings on the servers: " + settings + "; hauyna.heartbeat.interval=0 except in scenario 7",
+                "- Hauyna settings on the servers: " + settings + "; hauyna.heartbeat.interval=0 and hauyna.heartbeat.timeout=0 except in scenario 7's default run",
                 "- Scale: " + scale,
                 "- Started " + began + ", took " + took.toMinutes() + " min " + took.toSecondsPart() + " s");
     }

@@ -42,11 +42,11 @@ public class HandWritten {
         return byUser.size();
     }
 
-    /** {@code raw-async}: one asynchronous send per session, as most tutorials write it. */
+    /** {@code raw-async}: one asynchronous send per open session, as most tutorials write it. */
     int sendAsync(String room, String payload) {
         Set<Session> sessions = rooms.getOrDefault(room, Set.of());
         for (Session session : sessions) {
-            session.getAsyncRemote().sendText(payload);
+            sendAsync(session, payload);
         }
         return sessions.size();
     }
@@ -62,11 +62,17 @@ public class HandWritten {
 
     boolean directAsync(String user, String payload) {
         Session session = byUser.get(user);
-        if (session == null) {
+        return session != null && sendAsync(session, payload);
+    }
+
+    private static boolean sendAsync(Session session, String payload) {
+        try {
+            session.getAsyncRemote().sendText(payload);
+            return true;
+        } catch (IllegalStateException closedMeanwhile) {
+            // one closed session must not stop the loop for the others
             return false;
         }
-        session.getAsyncRemote().sendText(payload);
-        return true;
     }
 
     boolean directBasic(String user, String payload) {

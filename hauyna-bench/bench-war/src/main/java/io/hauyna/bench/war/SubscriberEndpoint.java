@@ -13,6 +13,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,8 +40,7 @@ public class SubscriberEndpoint {
 
     @OnOpen
     public void open(Session session, @PathParam("room") String room) {
-        String user = connections.identifierOf(session).orElseThrow();
-        handWritten.index(user, session);
+        handWritten.index(userOf(session), session);
         if (!NO_ROOM.equals(room)) {
             channels.subscribe(room, session, Map.of());
             handWritten.join(room, session);
@@ -58,6 +58,12 @@ public class SubscriberEndpoint {
 
     @OnClose
     public void close(Session session) {
-        connections.identifierOf(session).ifPresent(user -> handWritten.forget(user, session));
+        // the session's own parameter: Hauyna may have unregistered the connection already
+        handWritten.forget(userOf(session), session);
+    }
+
+    private static String userOf(Session session) {
+        List<String> user = session.getRequestParameterMap().get("u");
+        return user == null || user.isEmpty() ? session.getId() : user.get(0);
     }
 }

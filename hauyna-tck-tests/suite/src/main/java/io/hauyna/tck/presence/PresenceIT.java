@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static io.hauyna.tck.TckProtocolClients.connect;
 import static io.hauyna.jakarta.testing.ProtocolEndpoint.join;
@@ -91,10 +94,37 @@ class PresenceIT {
             for (TestClient client : clients) {
                 PresenceView view = new PresenceView().readUntil(client, v -> v.identifiers().size() == members);
                 assertThat(view.states()).isEqualTo(1);
+                assertThat(view.diffsBeforeState()).isZero();
                 frames += view.states() + view.diffs();
             }
             assertThat(frames).as("presence frames for %d joins", members).isLessThan(members * (members + 1) / 2);
         } finally {
+            clients.forEach(TestClient::close);
+        }
+    }
+
+    /** Joins spread over several flushes, from several threads: each joiner still gets the state first and ends with everyone. */
+    @Test
+    void joinsSpreadOverFlushesEachGetTheStateFirst() throws InterruptedException {
+        int members = 30;
+        List<TestClient> clients = new ArrayList<>();
+        ScheduledExecutorService joiners = Executors.newScheduledThreadPool(3);
+        try {
+            for (int i = 0; i < members; i++) {
+                clients.add(connect(base, "spread" + i, ""));
+            }
+            for (int i = 0; i < members; i++) {
+                TestClient client = clients.get(i);
+                joiners.schedule(() -> client.send("{\"type\":\"subscribe_channel\",\"channel\":\"room:spread\"}"),
+                        i * 15L, TimeUnit.MILLISECONDS);
+            }
+            for (int i = 0; i < members; i++) {
+                PresenceView view = new PresenceView().readUntil(clients.get(i), v -> v.identifiers().size() == members);
+                assertThat(view.diffsBeforeState()).as("diffs spread%d got before its state", i).isZero();
+                assertThat(view.states()).as("states spread%d got", i).isEqualTo(1);
+            }
+        } finally {
+            joiners.shutdownNow();
             clients.forEach(TestClient::close);
         }
     }
