@@ -1,5 +1,6 @@
 package io.hauyna.bench.load;
 
+import io.hauyna.bench.Pause;
 import io.netty.buffer.ByteBuf;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -116,11 +117,11 @@ public final class Deliveries implements Receiver {
             send.accept(message);
         }
         while (complete.sum() < messages && System.nanoTime() - lastProgress < stall.toNanos()) {
-            sleep();
+            Pause.millis(1);
         }
         long elapsed = lastProgress - started;
         // a little longer, so that a late duplicate counts against this run, not the next
-        sleep(GRACE_MILLIS);
+        Pause.millis(GRACE_MILLIS);
         return outcome(elapsed);
     }
 
@@ -152,18 +153,7 @@ public final class Deliveries implements Receiver {
         }
     }
 
-    private static void sleep() {
-        sleep(1);
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
 
     /**
      * What arrived. Exact means every addressee got every message once, nothing more.

@@ -1,5 +1,6 @@
 package io.hauyna.bench.scenario;
 
+import io.hauyna.bench.Pause;
 import io.hauyna.bench.BenchContext;
 import io.hauyna.bench.Progress;
 import io.hauyna.bench.load.BenchConnection;
@@ -49,12 +50,12 @@ public final class Heartbeat implements Scenario {
         List<BenchConnection> idle = context.load().openAll(count, slot -> Target.of(context.uri("sub/none", "idle-" + slot), "idle-" + slot), 200);
         try {
             // let the opening's work (and its collections) settle before the first window
-            sleep(Math.min(5, window) * 1000L);
+            Pause.millis(Math.min(5, window) * 1000L);
             for (int round = 1; round <= context.scale().rounds(); round++) {
                 Progress.say("%s · window %d/%d of %d s", label, round, context.scale().rounds(), window);
                 ProcessMetrics before = context.server().process();
                 long started = System.nanoTime();
-                sleep(window * 1000L);
+                Pause.millis(window * 1000L);
                 ProcessMetrics after = context.server().process();
                 double seconds = (System.nanoTime() - started) / 1e9;
                 Map<Metric, Double> figures = new LinkedHashMap<>();
@@ -72,12 +73,4 @@ public final class Heartbeat implements Scenario {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.hauyna.bench.scenario;
 
+import io.hauyna.bench.Pause;
 import io.hauyna.bench.BenchContext;
 import io.hauyna.bench.Progress;
 import io.hauyna.bench.load.BenchConnection;
@@ -125,7 +126,7 @@ public final class IdleMemory implements Scenario {
             }
         }
         while (joined.sum() < (long) count * CHANNELS_EACH && System.nanoTime() < deadline) {
-            sleep();
+            Pause.millis(20);
         }
         ServerStats subscribed = context.server().stats(true);
         if (joined.sum() < (long) count * CHANNELS_EACH) {
@@ -149,12 +150,4 @@ public final class IdleMemory implements Scenario {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.hauyna.bench.scenario;
 
+import io.hauyna.bench.Pause;
 import io.hauyna.bench.BenchContext;
 import io.hauyna.bench.Progress;
 import io.hauyna.bench.load.BenchConnection;
@@ -85,7 +86,7 @@ public final class PresenceBurst implements Scenario {
                     SPREAD_NANOS * person.slot() / clients);
         }
         while (full.get() < clients && System.nanoTime() - started < TIMEOUT_NANOS) {
-            sleep();
+            Pause.millis(5);
         }
         ProcessMetrics after = context.server().process();
         if (full.get() < clients) {
@@ -173,12 +174,4 @@ public final class PresenceBurst implements Scenario {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
 }

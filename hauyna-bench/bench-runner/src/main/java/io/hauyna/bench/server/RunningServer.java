@@ -1,5 +1,6 @@
 package io.hauyna.bench.server;
 
+import io.hauyna.bench.Pause;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -78,7 +79,7 @@ public final class RunningServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         ServerStats stats = stats(false);
         while (!condition.test(stats) && System.nanoTime() < deadline) {
-            sleep(200);
+            Pause.millis(200);
             stats = stats(false);
         }
         return stats;
@@ -108,7 +109,7 @@ public final class RunningServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted", e);
             }
-            sleep(500);
+            Pause.millis(500);
         }
         throw new IllegalStateException(name + " did not deploy the bench WAR within " + timeout.toSeconds() + " s; log: " + log);
     }
@@ -158,12 +159,4 @@ public final class RunningServer implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
 }
