@@ -50,6 +50,19 @@ public final class HauynaConfigKeys {
     public static final int DEFAULT_OUTBOUND_CONTAINER_BUFFER_BYTES = 64 * 1024;
 
     /**
+     * {@code boolean}, default {@code true}: on Tyrus (Payara, GlassFish), build each message's
+     * WebSocket frame once per fan-out and write it to every recipient through Tyrus's raw-frame path,
+     * instead of calling {@code RemoteEndpoint.Async.sendText} once per recipient. The bytes on the
+     * wire, the outbound queue, its bounds and {@link #OUTBOUND_OVERFLOW} are the same either way; the
+     * raw path costs the server several times less CPU per delivery. Connections that negotiated an
+     * extension, or whose session has a max idle timeout, always use {@code sendText}. {@code false}
+     * uses {@code sendText} everywhere. Other servers are not affected.
+     *
+     * @since 0.1
+     */
+    public static final String OUTBOUND_TYRUS_RAW_FRAMES = PREFIX + "outbound.tyrus-raw-frames";
+
+    /**
      * {@code close} (default) or {@code drop-oldest}: what happens when a message does not fit in a
      * connection's outbound queue. See {@link OverflowPolicy}.
      */

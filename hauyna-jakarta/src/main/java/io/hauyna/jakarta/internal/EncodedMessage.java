@@ -1,13 +1,71 @@
 package io.hauyna.jakarta.internal;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * A message encoded once for a whole fan-out: the text every recipient receives and its size in
- * UTF-8 bytes, which is what outbound queues are bounded by.
+ * A message encoded once for a whole fan-out: the text every recipient receives, its size in UTF-8
+ * bytes (what outbound queues are bounded by) and, when a connection writes raw frames, the
+ * WebSocket frame built once and shared by every recipient.
  */
-record EncodedMessage(String text, long bytes) {
+final class EncodedMessage {
+
+    private final String text;
+    private final long bytes;
+    /** Built by the first recipient that needs it; a race builds the same bytes twice, never different ones. */
+    private volatile byte[] textFrame;
+
+    private EncodedMessage(String text, long bytes) {
+        this.text = text;
+        this.bytes = bytes;
+    }
 
     static EncodedMessage of(String text) {
         return new EncodedMessage(text, utf8Length(text));
+    }
+
+    String text() {
+        return text;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    /** @return the whole message as one server-to-client text frame; shared, so never to be modified */
+    byte[] textFrame() {
+        byte[] frame = textFrame;
+        if (frame == null) {
+            frame = serverTextFrame(text);
+            textFrame = frame;
+        }
+        return frame;
+    }
+
+    /**
+     * RFC 6455 section 5.2 as a server writes a whole text message: FIN and opcode 1, no extension
+     * bits, no mask, and the shortest length encoding. Tyrus frames {@code sendText} the same way
+     * ({@code EncodedMessageTest} and {@code TyrusRawFramesTest} compare the bytes).
+     */
+    static byte[] serverTextFrame(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        int length = payload.length;
+        int header = length <= 125 ? 2 : length <= 0xFFFF ? 4 : 10;
+        byte[] frame = new byte[header + length];
+        frame[0] = (byte) 0x81;
+        if (length <= 125) {
+            frame[1] = (byte) length;
+        } else if (length <= 0xFFFF) {
+            frame[1] = 126;
+            frame[2] = (byte) (length >>> 8);
+            frame[3] = (byte) length;
+        } else {
+            frame[1] = 127;
+            for (int i = 0; i < 8; i++) {
+                frame[2 + i] = (byte) ((long) length >>> (56 - 8 * i));
+            }
+        }
+        System.arraycopy(payload, 0, frame, header, length);
+        return frame;
     }
 
     /** Counts without encoding, so that measuring a large payload allocates nothing. */

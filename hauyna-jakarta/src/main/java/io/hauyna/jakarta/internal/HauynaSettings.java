@@ -29,6 +29,7 @@ public class HauynaSettings {
     private int outboundMaxMessages;
     private long outboundMaxBytes;
     private int containerBufferBytes;
+    private boolean tyrusRawFrames;
     private OverflowPolicy overflowPolicy;
     private Optional<String> identityQueryParameter;
     private boolean allowAnonymous;
@@ -74,6 +75,8 @@ public class HauynaSettings {
             throw new IllegalArgumentException(HauynaConfigKeys.OUTBOUND_CONTAINER_BUFFER_BYTES + " is " + containerBufferBytes
                     + ": use 0 (the container's own limit) or more");
         }
+        tyrusRawFrames = values.get(HauynaConfigKeys.OUTBOUND_TYRUS_RAW_FRAMES)
+                .map(v -> parseBoolean(HauynaConfigKeys.OUTBOUND_TYRUS_RAW_FRAMES, v)).orElse(true);
         requireAtLeastOne(HauynaConfigKeys.OUTBOUND_MAX_MESSAGES, outboundMaxMessages);
         requireAtLeastOne(HauynaConfigKeys.OUTBOUND_MAX_BYTES, outboundMaxBytes);
         overflowPolicy = values.get(HauynaConfigKeys.OUTBOUND_OVERFLOW).map(OverflowPolicy::fromConfigValue)
@@ -331,6 +334,10 @@ public class HauynaSettings {
     /** @return bytes Grizzly may buffer per WebSocket connection; 0 for its own limit */
     int containerBufferBytes() {
         return containerBufferBytes;
+    }
+
+    boolean tyrusRawFrames() {
+        return tyrusRawFrames;
     }
 
     OverflowPolicy overflowPolicy() {

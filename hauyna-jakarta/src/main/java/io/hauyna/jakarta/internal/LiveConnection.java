@@ -62,7 +62,8 @@ final class LiveConnection implements Connection {
         this.groupsOfIdentifier = groupsOfIdentifier;
         this.encoder = encoder;
         this.closer = closer;
-        this.queue = new OutboundQueue(session, settings.outboundMaxMessages(), settings.outboundMaxBytes(),
+        this.queue = new OutboundQueue(session, MessageWriter.forSession(session, settings.tyrusRawFrames()),
+                settings.outboundMaxMessages(), settings.outboundMaxBytes(),
                 settings.overflowPolicy(), () -> close(SessionCloser.SLOW_CONSUMER));
     }
 
@@ -204,6 +205,11 @@ final class LiveConnection implements Connection {
     @Override
     public int queuedMessages() {
         return queue.size();
+    }
+
+    /** @return whether this connection's messages go out as Tyrus raw frames built once per fan-out */
+    boolean writesRawFrames() {
+        return queue.writer() instanceof TyrusRawFrames;
     }
 
     @Override

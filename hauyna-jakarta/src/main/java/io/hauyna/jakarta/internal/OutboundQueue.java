@@ -19,6 +19,7 @@ final class OutboundQueue {
     private static final Logger LOG = Logger.getLogger(OutboundQueue.class.getName());
 
     private final Session session;
+    private final MessageWriter writer;
     private final int maxMessages;
     private final long maxBytes;
     private final OverflowPolicy policy;
@@ -31,8 +32,10 @@ final class OutboundQueue {
     private long dropped;
     private Runnable whenDrained;
 
-    OutboundQueue(Session session, int maxMessages, long maxBytes, OverflowPolicy policy, Runnable closeSlowConsumer) {
+    OutboundQueue(Session session, MessageWriter writer, int maxMessages, long maxBytes, OverflowPolicy policy,
+                  Runnable closeSlowConsumer) {
         this.session = session;
+        this.writer = writer;
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
         this.policy = policy;
@@ -102,6 +105,10 @@ final class OutboundQueue {
         discardAll();
     }
 
+    MessageWriter writer() {
+        return writer;
+    }
+
     synchronized int size() {
         return pending.size();
     }
@@ -128,7 +135,7 @@ final class OutboundQueue {
 
     /**
      * Writes queued messages one at a time. A send that completes on this thread (inside
-     * {@code sendText}) continues the loop here instead of recursing, so a long queue cannot
+     * {@link MessageWriter#write}) continues the loop here instead of recursing, so a long queue cannot
      * overflow the stack; a send that completes later continues on the container's thread.
      */
     private void drain() {
@@ -153,7 +160,7 @@ final class OutboundQueue {
             }
             Completion completion = new Completion();
             try {
-                session.getAsyncRemote().sendText(next.text(), completion);
+                writer.write(next, completion);
             } catch (RuntimeException closedMeanwhile) {
                 failed(closedMeanwhile);
                 return;

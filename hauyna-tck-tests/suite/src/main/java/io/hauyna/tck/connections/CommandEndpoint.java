@@ -67,6 +67,7 @@ public class CommandEndpoint {
             case "user" -> me.send("sent " + connections.sendTo(words[1], rest(text, 2)));
             case "many" -> me.send("sent " + connections.sendToMany(Arrays.asList(words[1].split(",")), rest(text, 2)));
             case "all" -> me.send("sent " + connections.broadcast(rest(text, 1)));
+            case "repeat" -> me.send("sent " + connections.sendTo(me.identifier(), rest(text, 2).repeat(Integer.parseInt(words[1]))));
             case "json" -> me.send(Map.of("text", rest(text, 1), "from", me.identifier()));
             case "flood" -> flood(me, words[1], Integer.parseInt(words[2]), Integer.parseInt(words[3]));
             case "stats" -> me.send(stats());

@@ -1,5 +1,6 @@
 package io.hauyna.tck.connections;
 
+import io.hauyna.jakarta.testing.RawWebSocket;
 import io.hauyna.jakarta.testing.StalledClient;
 import io.hauyna.jakarta.testing.TestClient;
 import io.hauyna.tck.TckArchive;
@@ -102,6 +103,26 @@ class ConnectionsIT {
         connect("carol", "b");
 
         assertThat(welcome.getString("instance")).isNotEqualTo(first);
+    }
+
+    /**
+     * Whatever path a server's sends take (on Payara and GlassFish, Tyrus raw frames built once per
+     * fan-out), the client gets one unmasked text frame per message, FIN set, no extension bits,
+     * and the shortest length encoding (RFC 6455 section 5.2), at each length boundary.
+     */
+    @Test
+    void eachMessageIsOneWholeTextFrameWithTheShortestLength() throws Exception {
+        RawWebSocket socket = RawWebSocket.connect(TckUris.ws(base, "/commands/wire?user_id=wire"));
+        opened.add(socket);
+        assertThat(RawWebSocket.text(socket.nextFrame())).contains("\"welcome\"");
+        String[][] messages = {{"1", ""}, {"125", "a"}, {"126", "b"}, {"63", "é"}, {"3", "€😀"}, {"65535", "c"}, {"65536", "d"}};
+        for (String[] message : messages) {
+            String text = message[1].repeat(Integer.parseInt(message[0]));
+            socket.sendText("repeat " + message[0] + " " + message[1]);
+
+            assertThat(socket.nextFrame()).as("%s × '%s'", message[0], message[1]).isEqualTo(RawWebSocket.serverTextFrame(text));
+            assertThat(RawWebSocket.text(socket.nextFrame())).isEqualTo("sent 1");
+        }
     }
 
     @Test
