@@ -162,7 +162,8 @@ public class ChannelRegistry implements Channels, ConnectionListener {
         }
         int accepted = 0;
         for (Entry entry : entries.values()) {
-            if (!entry.connection().session().getId().equals(exceptSessionId) && entry.connection().offer(message)) {
+            boolean except = exceptSessionId != null && entry.connection().session().getId().equals(exceptSessionId);
+            if (!except && entry.connection().offer(message)) {
                 accepted++;
             }
         }

@@ -17,9 +17,9 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -90,8 +89,22 @@ public class ConnectionRegistry implements Connections {
 
     /** One identifier's open connections and group roles; guarded by {@code users.compute}. */
     private static final class User {
-        final Set<LiveConnection> connections = new LinkedHashSet<>();
+        /**
+         * In opening order; replaced, never changed, so that a send reads it without the lock
+         * (a user has a handful of connections, so copying on the rare change is cheap).
+         */
+        volatile List<LiveConnection> connections = List.of();
         final Map<String, String> roles = new ConcurrentHashMap<>();
+
+        void add(LiveConnection connection) {
+            List<LiveConnection> more = new ArrayList<>(connections);
+            more.add(connection);
+            connections = List.copyOf(more);
+        }
+
+        void remove(LiveConnection connection) {
+            connections = connections.stream().filter(open -> open != connection).toList();
+        }
     }
 
     @Override
@@ -216,7 +229,7 @@ public class ConnectionRegistry implements Connections {
                 overLimit.set(true);
                 return user;
             }
-            present.connections.add(connection);
+            present.add(connection);
             return present;
         });
         if (overLimit.get()) {
@@ -275,7 +288,7 @@ public class ConnectionRegistry implements Connections {
     /** Removes the connection from its user; the user's group memberships end with their last connection. */
     private void forgetInUsers(LiveConnection connection) {
         users.computeIfPresent(connection.identifier(), (identifier, user) -> {
-            user.connections.remove(connection);
+            user.remove(connection);
             if (!user.connections.isEmpty()) {
                 return user;
             }
@@ -396,16 +409,7 @@ public class ConnectionRegistry implements Connections {
 
     List<LiveConnection> liveConnectionsOf(String identifier) {
         User user = identifier == null ? null : users.get(identifier);
-        if (user == null) {
-            return List.of();
-        }
-        // Snapshot under the same lock that mutates the set.
-        AtomicReference<List<LiveConnection>> snapshot = new AtomicReference<>(List.of());
-        users.computeIfPresent(identifier, (id, present) -> {
-            snapshot.set(List.copyOf(present.connections));
-            return present;
-        });
-        return snapshot.get();
+        return user == null ? List.of() : user.connections;
     }
 
     @Override
@@ -540,7 +544,7 @@ public class ConnectionRegistry implements Connections {
 
     @Override
     public int sendToGroup(String group, Object message) {
-        return deliver(groupMembers(group).stream().flatMap(id -> liveConnectionsOf(id).stream()), message);
+        return deliver(liveMembers(group).stream().flatMap(id -> liveConnectionsOf(id).stream()), message);
     }
 
     @Override
@@ -550,8 +554,17 @@ public class ConnectionRegistry implements Connections {
 
     /** Sends an encoded frame to every connection of a group's members but one (the sender's). */
     int deliverToGroup(String group, EncodedMessage message, LiveConnection except) {
-        return offerAll(groupMembers(group).stream().flatMap(id -> liveConnectionsOf(id).stream())
+        return offerAll(liveMembers(group).stream().flatMap(id -> liveConnectionsOf(id).stream())
                 .filter(recipient -> recipient != except), message);
+    }
+
+    /**
+     * The group's members as they are while a fan-out walks them, without a copy: a member who
+     * joins or leaves meanwhile may or may not get that message, as with any send racing a change.
+     */
+    private Set<String> liveMembers(String group) {
+        Map<String, String> roles = group == null ? null : rolesByGroup.get(group);
+        return roles == null ? Set.of() : roles.keySet();
     }
 
     /** Encodes once, then only enqueues. */

@@ -295,6 +295,7 @@ public class HauynaSettings {
     void logAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         LOG.info(() -> "Hauyna configuration (from " + source + "): outbound queue " + outboundMaxMessages + " messages / "
                 + outboundMaxBytes + " bytes per connection, overflow " + overflowPolicy.configValue()
+                + ", written with " + TyrusRawFrames.describe(tyrusRawFrames)
                 + ", anonymous connections " + (allowAnonymous ? "allowed" : "refused")
                 + "; presence: away after " + awayAfter.toSeconds() + " s, on channels " + (presenceChannelPrefixes.isEmpty() ? "none"
                 : presenceChannelPrefixes.stream().map(p -> p + "*").toList()) + ", diffs every " + presenceDiffInterval.toMillis() + " ms"

@@ -49,12 +49,16 @@ final class OutboundQueue {
      */
     boolean offer(EncodedMessage message) {
         boolean overflowed = false;
-        boolean startSending = false;
+        boolean writeNow = false;
         synchronized (this) {
             if (closed) {
                 return false;
             }
-            if (!fits(message)) {
+            if (!sending) {
+                // nothing in flight, so nothing waits either: write it without a trip through the queue
+                sending = true;
+                writeNow = true;
+            } else if (!fits(message)) {
                 if (policy == OverflowPolicy.CLOSE) {
                     discardAll();
                     overflowed = true;
@@ -65,11 +69,9 @@ final class OutboundQueue {
                     }
                 }
             }
-            if (!overflowed) {
+            if (!overflowed && !writeNow) {
                 pending.addLast(message);
                 pendingBytes += message.bytes();
-                startSending = !sending;
-                sending = true;
             }
         }
         if (overflowed) {
@@ -77,8 +79,8 @@ final class OutboundQueue {
             closeSlowConsumer.run();
             return false;
         }
-        if (startSending) {
-            drain();
+        if (writeNow) {
+            drain(message);
         }
         return true;
     }
@@ -134,29 +136,19 @@ final class OutboundQueue {
     }
 
     /**
-     * Writes queued messages one at a time. A send that completes on this thread (inside
-     * {@link MessageWriter#write}) continues the loop here instead of recursing, so a long queue cannot
-     * overflow the stack; a send that completes later continues on the container's thread.
+     * Writes {@code first} (if any), then queued messages, one at a time. A send that completes on
+     * this thread (inside {@link MessageWriter#write}) continues the loop here instead of recursing,
+     * so a long queue cannot overflow the stack; a send that completes later continues on the
+     * container's thread.
      */
-    private void drain() {
+    private void drain(EncodedMessage first) {
+        EncodedMessage next = first;
         while (true) {
-            EncodedMessage next;
-            Runnable drained = null;
-            synchronized (this) {
-                next = closed ? null : pending.pollFirst();
-                if (next == null) {
-                    sending = false;
-                    drained = whenDrained;
-                    whenDrained = null;
-                } else {
-                    pendingBytes -= next.bytes();
-                }
-            }
             if (next == null) {
-                if (drained != null) {
-                    drained.run();
+                next = nextOrStop();
+                if (next == null) {
+                    return;
                 }
-                return;
             }
             Completion completion = new Completion();
             try {
@@ -172,7 +164,28 @@ final class OutboundQueue {
                 failed(completion.result.getException());
                 return;
             }
+            next = null;
         }
+    }
+
+    /** @return the next queued message, or {@code null} once nothing is left and nothing is in flight any more */
+    private EncodedMessage nextOrStop() {
+        EncodedMessage next;
+        Runnable drained = null;
+        synchronized (this) {
+            next = closed ? null : pending.pollFirst();
+            if (next == null) {
+                sending = false;
+                drained = whenDrained;
+                whenDrained = null;
+            } else {
+                pendingBytes -= next.bytes();
+            }
+        }
+        if (drained != null) {
+            drained.run();
+        }
+        return next;
     }
 
     private void failed(Throwable cause) {
@@ -190,9 +203,12 @@ final class OutboundQueue {
         LOG.log(Level.FINE, "Send to " + session.getId() + " failed; discarding its queue", cause);
     }
 
-    /** Whichever of the sender and the callback arrives second carries on with the queue. */
-    private final class Completion implements SendHandler {
-        private final AtomicBoolean firstArrived = new AtomicBoolean();
+    /**
+     * Whichever of the sender and the callback arrives second carries on with the queue. It is its
+     * own flag (an {@link AtomicBoolean}: has the other side arrived?) to allocate one object per
+     * send, not two.
+     */
+    private final class Completion extends AtomicBoolean implements SendHandler {
         private volatile SendResult result;
 
         @Override
@@ -202,7 +218,7 @@ final class OutboundQueue {
                 return;
             }
             if (sendResult.isOK()) {
-                drain();
+                drain(null);
             } else {
                 failed(sendResult.getException());
             }
@@ -210,7 +226,7 @@ final class OutboundQueue {
 
         /** @return {@code true} if the other side has not arrived yet and will carry on */
         boolean handOff() {
-            return firstArrived.compareAndSet(false, true);
+            return compareAndSet(false, true);
         }
     }
 }

@@ -28,18 +28,15 @@ import java.util.logging.Logger;
  * <p>Used only where the bytes are certainly the same as {@code sendText}'s: no negotiated extension
  * (an extension such as permessage-deflate rewrites every frame) and no idle timeout on the session
  * (Tyrus counts only its own sends as activity). Reached by reflection, because the Tyrus connection
- * behind a {@link Session} is package-private; the first failure, or a server that is not Tyrus,
- * switches it off for good and every connection uses {@code sendText}. Frames written this way are
- * not counted by Tyrus's optional monitoring.
+ * behind a {@link Session} is package-private; looked up once, so that a Tyrus that looks different
+ * logs one warning and every connection uses {@code sendText}. Frames written this way are not
+ * counted by Tyrus's optional monitoring.
  */
 final class TyrusRawFrames implements MessageWriter {
 
     private static final Logger LOG = Logger.getLogger(TyrusRawFrames.class.getName());
     private static final String REMOTE_ENDPOINT = "org.glassfish.tyrus.core.TyrusRemoteEndpoint";
     private static final String FUTURE = "org.glassfish.tyrus.core.TyrusFuture";
-
-    private static volatile boolean unavailable;
-    private static volatile Access access;
 
     private final Session session;
     private final Object webSocket;
@@ -53,29 +50,28 @@ final class TyrusRawFrames implements MessageWriter {
         this.portable = portable;
     }
 
+    /** @return how messages are written, for the configuration Hauyna logs at start-up */
+    static String describe(boolean enabled) {
+        if (Lookup.ACCESS == null) {
+            return "sendText";
+        }
+        return enabled ? "Tyrus raw frames, each message framed once per fan-out" : "sendText (Tyrus raw frames switched off)";
+    }
+
     /** @return a raw-frame writer, or {@code null} where the session is not Tyrus's or cannot take raw frames */
     static MessageWriter writerFor(Session session, MessageWriter portable) {
-        if (unavailable || !session.getNegotiatedExtensions().isEmpty()) {
+        Access access = Lookup.ACCESS;
+        if (access == null || !session.getNegotiatedExtensions().isEmpty()) {
             return null;
         }
         Object remote = session.getAsyncRemote();
+        if (!access.remoteEndpoint.isInstance(remote)) {
+            return null; // Tyrus is visible, but this server's sessions are not Tyrus's
+        }
         try {
-            Access found = access;
-            if (found == null) {
-                found = Access.of(remote.getClass());
-                if (found == null) {
-                    unavailable = true;
-                    return null;
-                }
-                access = found;
-                LOG.info("Hauyna: on Tyrus, each message is framed once per fan-out and written with sendRawFrame"
-                        + " (hauyna.outbound.tyrus-raw-frames=false writes with sendText instead)");
-            }
-            return new TyrusRawFrames(session, found.webSocket.get(remote), found.sendRawFrame, portable);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError changed) {
-            // A Tyrus that no longer looks like this: sendText still works, only slower.
-            unavailable = true;
-            LOG.log(Level.WARNING, "Hauyna: cannot write raw frames on this Tyrus; every message goes through sendText", changed);
+            return new TyrusRawFrames(session, access.webSocket.get(remote), access.sendRawFrame, portable);
+        } catch (IllegalAccessException impossible) {
+            // made accessible at the lookup; should it ever fail, sendText still works
             return null;
         }
     }
@@ -105,27 +101,36 @@ final class TyrusRawFrames implements MessageWriter {
                 : new SendResult(error instanceof CompletionException wrapped ? wrapped.getCause() : error)));
     }
 
-    /** What reflection found once: the Tyrus connection inside a remote endpoint, and its raw send. */
-    private record Access(Field webSocket, Method sendRawFrame) {
+    /** Looked up once, when first needed (at start-up, for the configuration log line). */
+    private static final class Lookup {
+        static final Access ACCESS = Access.find();
+    }
 
-        /** @return {@code null} if the remote endpoint is not Tyrus's */
-        static Access of(Class<?> remoteClass) throws ReflectiveOperationException {
-            Class<?> endpoint = remoteClass;
-            while (endpoint != null && !endpoint.getName().equals(REMOTE_ENDPOINT)) {
-                endpoint = endpoint.getSuperclass();
-            }
-            if (endpoint == null) {
+    /** What reflection found: Tyrus's remote endpoint class, the connection inside it, and its raw send. */
+    private record Access(Class<?> remoteEndpoint, Field webSocket, Method sendRawFrame) {
+
+        /** @return {@code null} where Tyrus is not visible, or looks different from what this was written for */
+        static Access find() {
+            Class<?> endpoint;
+            try {
+                endpoint = Class.forName(REMOTE_ENDPOINT, false, TyrusRawFrames.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError notTyrus) {
                 return null;
             }
-            Field webSocket = endpoint.getDeclaredField("webSocket");
-            webSocket.setAccessible(true);
-            Method sendRawFrame = webSocket.getType().getMethod("sendRawFrame", ByteBuffer.class);
-            // Tyrus before 2.1.4 returned a plain Future, which says when a write finished only to a blocked thread.
-            Class<?> future = Class.forName(FUTURE, false, endpoint.getClassLoader());
-            if (!CompletionStage.class.isAssignableFrom(future)) {
-                throw new NoSuchMethodException(FUTURE + " is not a CompletionStage (Tyrus older than 2.1.4)");
+            try {
+                Field webSocket = endpoint.getDeclaredField("webSocket");
+                webSocket.setAccessible(true);
+                Method sendRawFrame = webSocket.getType().getMethod("sendRawFrame", ByteBuffer.class);
+                // Tyrus before 2.1.4 returned a plain Future, which says when a write finished only to a blocked thread.
+                Class<?> future = Class.forName(FUTURE, false, endpoint.getClassLoader());
+                if (!CompletionStage.class.isAssignableFrom(future)) {
+                    throw new NoSuchMethodException(FUTURE + " is not a CompletionStage (Tyrus older than 2.1.4)");
+                }
+                return new Access(endpoint, webSocket, sendRawFrame);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError changed) {
+                LOG.log(Level.WARNING, "Hauyna: cannot write raw frames on this Tyrus; every message goes through sendText", changed);
+                return null;
             }
-            return new Access(webSocket, sendRawFrame);
         }
     }
 }
