@@ -93,7 +93,7 @@ public final class BenchContext {
         Deliveries.Outcome outcome = run.get();
         ProcessMetrics after = server.process();
         ServerStats statsAfter = server.stats(false);
-        return new Measured(outcome, after.cpuNanos() - before.cpuNanos(), statsAfter.gcMillis() - statsBefore.gcMillis(), after);
+        return new Measured(outcome, after.cpuNanosSince(before), statsAfter.gcMillis() - statsBefore.gcMillis(), after);
     }
 
     /**

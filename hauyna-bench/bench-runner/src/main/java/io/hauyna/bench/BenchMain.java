@@ -63,14 +63,20 @@ public final class BenchMain {
     }
 
     /**
-     * Hauyna's settings for the server: {@link #SERVER_SETTINGS}, plus any {@code bench.server.<key>}
-     * system property of this JVM as {@code <key>}, e.g. {@code -Dbench.server.hauyna.outbound.max-bytes=262144}
-     * to measure without a setting.
+     * Hauyna's settings for the server: {@link #SERVER_SETTINGS}, plus the comma-separated
+     * {@code key=value} pairs of the {@code bench.server} system property, e.g.
+     * {@code -Dbench.server=hauyna.outbound.tyrus-raw-frames=false} to measure without a setting.
      */
     static Map<String, String> serverSettings() {
         Map<String, String> settings = new LinkedHashMap<>(SERVER_SETTINGS);
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.server."))
-                .forEach(name -> settings.put(name.substring("bench.server.".length()), System.getProperty(name)));
+        for (String pair : System.getProperty("bench.server", "").split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                settings.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            } else if (!pair.isBlank()) {
+                throw new IllegalArgumentException("bench.server takes key=value pairs separated by commas, not '" + pair + "'");
+            }
+        }
         return settings;
     }
 

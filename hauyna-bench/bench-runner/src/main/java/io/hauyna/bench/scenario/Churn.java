@@ -66,7 +66,7 @@ public final class Churn implements Scenario {
                 continue;
             }
             Map<Metric, Double> figures = new LinkedHashMap<>();
-            figures.put(Metric.CPU_PER_CYCLE, (after.cpuNanos() - before.cpuNanos()) / 1000.0 / perRound);
+            figures.put(Metric.CPU_PER_CYCLE, (after.cpuNanosSince(before)) / 1000.0 / perRound);
             figures.put(Metric.CYCLES_PER_SECOND, perRound / seconds);
             context.record(ID, variant, "hauyna", round, figures);
         }

@@ -59,7 +59,7 @@ public final class Heartbeat implements Scenario {
                 ProcessMetrics after = context.server().process();
                 double seconds = (System.nanoTime() - started) / 1e9;
                 Map<Metric, Double> figures = new LinkedHashMap<>();
-                figures.put(Metric.CPU_MS_PER_SECOND, (after.cpuNanos() - before.cpuNanos()) / 1e6 / seconds);
+                figures.put(Metric.CPU_MS_PER_SECOND, (after.cpuNanosSince(before)) / 1e6 / seconds);
                 figures.put(Metric.THREADS, (double) after.threads());
                 figures.put(Metric.RSS_MB, after.rssBytes() / 1048576.0);
                 context.record(ID, label, "hauyna", round, figures);

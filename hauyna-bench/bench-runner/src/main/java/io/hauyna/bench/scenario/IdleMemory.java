@@ -73,6 +73,7 @@ public final class IdleMemory implements Scenario {
         try {
             after = context.server().stats(true);
             rssAfter = context.server().process().rssBytes();
+            context.server().histogram("idle-raw-" + round);
         } finally {
             context.load().closeAll(idle);
         }
@@ -104,6 +105,7 @@ public final class IdleMemory implements Scenario {
         int count = idle.size();
         ServerStats connected = context.server().stats(true);
         long rssAfter = context.server().process().rssBytes();
+        context.server().histogram("idle-hauyna-" + round);
         LongAdder joined = new LongAdder();
         // at most JOINS_IN_FLIGHT unanswered joins: a burst of 50,000 frames overflows Payara's
         // worker queue (4,096 tasks), which then drops reads, and no client joins all at once
@@ -129,6 +131,7 @@ public final class IdleMemory implements Scenario {
             Pause.millis(20);
         }
         ServerStats subscribed = context.server().stats(true);
+        context.server().histogram("idle-subscribed-" + round);
         if (joined.sum() < (long) count * CHANNELS_EACH) {
             context.fail(ID, variant, "hauyna", round, joined.sum() + " of " + (long) count * CHANNELS_EACH + " joins confirmed");
         }

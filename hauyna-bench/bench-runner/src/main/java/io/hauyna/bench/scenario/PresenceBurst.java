@@ -99,7 +99,7 @@ public final class PresenceBurst implements Scenario {
         figures.put(Metric.FRAMES_PER_SUBSCRIBER, perSubscriber);
         figures.put(Metric.FRAMES_PER_JOIN, perSubscriber / clients);
         figures.put(Metric.CONVERGENCE_MS, (lastFull.get() - started) / 1e6);
-        figures.put(Metric.CPU_MS, (after.cpuNanos() - before.cpuNanos()) / 1e6);
+        figures.put(Metric.CPU_MS, (after.cpuNanosSince(before)) / 1e6);
         context.record(ID, variant, "hauyna", round, figures);
     }
 

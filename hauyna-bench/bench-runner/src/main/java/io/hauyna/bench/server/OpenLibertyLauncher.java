@@ -34,13 +34,13 @@ final class OpenLibertyLauncher extends ServerLauncher {
     }
 
     @Override
-    ProcessBuilder command(Path war, Map<String, String> properties) throws IOException {
+    ProcessBuilder command(Path war, Map<String, String> properties, List<String> jvmOptions) throws IOException {
         Path server = home.resolve("usr/servers/bench");
         Files.createDirectories(server.resolve("dropins"));
         Files.writeString(server.resolve("server.xml"), SERVER_XML.formatted(PORT));
-        List<String> jvmOptions = new ArrayList<>(HEAP);
-        jvmOptions.addAll(systemProperties(properties));
-        Files.write(server.resolve("jvm.options"), jvmOptions);
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(systemProperties(properties));
+        Files.write(server.resolve("jvm.options"), options);
         Files.copy(war, server.resolve("dropins/bench.war"), StandardCopyOption.REPLACE_EXISTING);
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/server").toString(), "run", "bench");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

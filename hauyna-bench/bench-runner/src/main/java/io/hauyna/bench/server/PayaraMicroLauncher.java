@@ -16,9 +16,9 @@ final class PayaraMicroLauncher extends ServerLauncher {
     }
 
     @Override
-    ProcessBuilder command(Path war, Map<String, String> properties) {
+    ProcessBuilder command(Path war, Map<String, String> properties, List<String> jvmOptions) {
         List<String> command = new ArrayList<>(List.of(javaCommand()));
-        command.addAll(HEAP);
+        command.addAll(jvmOptions);
         command.addAll(systemProperties(properties));
         command.addAll(List.of("-jar", jar.toString(), "--nocluster", "--port", Integer.toString(PORT),
                 "--deploy", war.toString()));

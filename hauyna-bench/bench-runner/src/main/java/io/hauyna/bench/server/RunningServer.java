@@ -1,6 +1,7 @@
 package io.hauyna.bench.server;
 
 import io.hauyna.bench.Pause;
+import io.hauyna.bench.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import java.util.function.Predicate;
  * base, and the bench WAR's statistics. Closing it kills the whole process tree.
  */
 public final class RunningServer implements AutoCloseable {
+
+    /** Whether the server runs a flight recording ({@code -Dbench.jfr=true}), saved when it is closed. */
+    static final boolean RECORDING = Boolean.getBoolean("bench.jfr");
 
     private final String name;
     private final Process launcher;
@@ -68,6 +73,36 @@ public final class RunningServer implements AutoCloseable {
             return ServerStats.parse(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(name + " did not answer /stats; log: " + log, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /**
+     * With {@code -Dbench.histograms=true}, writes the server's live objects by class ({@code jcmd
+     * <pid> GC.class_histogram}, which collects first) beside its log as {@code histogram-<label>.txt}:
+     * comparing two of them shows what a connection or a subscription keeps. Off by default: each
+     * one pauses the server.
+     */
+    public void histogram(String label) {
+        if (Boolean.getBoolean("bench.histograms")) {
+            jcmd(log.resolveSibling("histogram-" + label + ".txt"), "GC.class_histogram");
+        }
+    }
+
+    /** Runs a diagnostic command in the server's JVM, its output into {@code output}. */
+    private void jcmd(Path output, String... command) {
+        List<String> arguments = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(jvmPid)));
+        arguments.addAll(List.of(command));
+        try {
+            Process jcmd = new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!jcmd.waitFor(2, TimeUnit.MINUTES) || jcmd.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed; see " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run jcmd", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
@@ -134,6 +169,11 @@ public final class RunningServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (RECORDING && jvmPid != 0 && launcher.isAlive()) {
+            Path recording = log.resolveSibling(log.getFileName().toString().replace(".log", ".jfr"));
+            jcmd(log.resolveSibling("jfr-dump.txt"), "JFR.dump", "name=bench", "filename=" + recording);
+            Progress.say("flight recording of %s: %s", name, recording);
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException shuttingDown) {

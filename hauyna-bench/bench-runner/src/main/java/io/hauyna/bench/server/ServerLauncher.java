@@ -48,7 +48,7 @@ public abstract class ServerLauncher {
         try {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(name.replaceAll("[^A-Za-z0-9.]+", "-") + "-" + (++starts) + ".log");
-            ProcessBuilder builder = command(war, properties);
+            ProcessBuilder builder = command(war, properties, jvmOptions(log));
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             RunningServer server = new RunningServer(name, builder.start(), PORT, log);
             try {
@@ -63,8 +63,25 @@ public abstract class ServerLauncher {
         }
     }
 
-    /** @return the command that starts the server with the WAR deployed and the properties set */
-    abstract ProcessBuilder command(Path war, Map<String, String> properties) throws IOException;
+    /**
+     * @param jvmOptions options for the server's JVM: {@link #HEAP}, and a flight recording when asked for
+     * @return the command that starts the server with the WAR deployed and the properties set
+     */
+    abstract ProcessBuilder command(Path war, Map<String, String> properties, List<String> jvmOptions) throws IOException;
+
+    /**
+     * {@link #HEAP}, plus, with {@code -Dbench.jfr=true}, a JDK Flight Recorder recording of the whole
+     * run with the {@code profile} settings, saved beside the server's log before it is stopped
+     * ({@link RunningServer#close()}): the profile that shows where a scenario's server CPU goes. Off
+     * by default: it costs the server CPU.
+     */
+    private static List<String> jvmOptions(Path log) {
+        List<String> options = new ArrayList<>(HEAP);
+        if (RunningServer.RECORDING) {
+            options.add("-XX:StartFlightRecording=name=bench,settings=profile");
+        }
+        return options;
+    }
 
     static List<String> systemProperties(Map<String, String> properties) {
         List<String> arguments = new ArrayList<>();

@@ -19,7 +19,7 @@ final class WildFlyLauncher extends ServerLauncher {
     }
 
     @Override
-    ProcessBuilder command(Path war, Map<String, String> properties) throws IOException {
+    ProcessBuilder command(Path war, Map<String, String> properties, List<String> jvmOptions) throws IOException {
         Path deployments = home.resolve("standalone/deployments");
         try (var markers = Files.list(deployments)) {
             for (Path marker : markers.filter(p -> p.getFileName().toString().startsWith("bench.war.")).toList()) {
@@ -32,7 +32,7 @@ final class WildFlyLauncher extends ServerLauncher {
         command.addAll(systemProperties(properties));
         ProcessBuilder builder = new ProcessBuilder(command);
         // replaces standalone.conf's 512 MB default heap; the other options are its own
-        builder.environment().put("JAVA_OPTS", String.join(" ", HEAP)
+        builder.environment().put("JAVA_OPTS", String.join(" ", jvmOptions)
                 + " -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true");
         builder.environment().put("JAVA", javaCommand());
         return builder;
