@@ -37,14 +37,17 @@ import java.util.TreeMap;
 public final class Handshake {
 
     /**
-     * The key under which {@link HauynaConfigurator} leaves the handshake in the endpoint
-     * configuration's user properties, from where it reaches the session's user properties. Hauyna
-     * removes it when the connection is registered.
+     * The key under which {@link HauynaConfigurator} leaves what it captured of the handshake in the
+     * endpoint configuration's user properties, from where it reaches the session's. Its value is
+     * internal; Hauyna takes and removes it when the connection is registered, before
+     * {@code @OnOpen}. Applications read the handshake from {@link Connection}
+     * ({@code pathParameters()}, {@code queryParameters()}, {@code headers()}, {@code principal()}).
      */
     public static final String USER_PROPERTY = Handshake.class.getName();
 
     private final String route;
-    private final URI requestUri;
+    /** As text: a connection keeps its handshake for life, and a parsed {@link URI} is several objects. */
+    private final String requestUri;
     private final Map<String, String> pathParameters;
     private final Map<String, List<String>> queryParameters;
     private final Map<String, List<String>> headers;
@@ -53,7 +56,7 @@ public final class Handshake {
     private Handshake(String route, URI requestUri, Map<String, String> pathParameters, Map<String, List<String>> queryParameters,
                       Map<String, List<String>> headers, Principal principal) {
         this.route = route;
-        this.requestUri = Objects.requireNonNull(requestUri, "requestUri");
+        this.requestUri = Objects.requireNonNull(requestUri, "requestUri").toString();
         this.pathParameters = pathParameters;
         this.queryParameters = queryParameters;
         this.headers = headers;
@@ -113,7 +116,7 @@ public final class Handshake {
 
     /** @return the request URI as the container reported it (may be relative to the server) */
     public URI requestUri() {
-        return requestUri;
+        return URI.create(requestUri);
     }
 
     /** @return the values of the URI template's variables, e.g. {@code room} for {@code /chat/{room}}; empty when it has none */
@@ -166,7 +169,8 @@ public final class Handshake {
                 kept.put(name, values);
             }
         }
-        return new Handshake(route, requestUri, pathParameters, queryParameters, Collections.unmodifiableMap(kept), principal);
+        return new Handshake(route, requestUri(), pathParameters, queryParameters,
+                kept.isEmpty() ? Map.of() : Collections.unmodifiableMap(kept), principal);
     }
 
     /**
@@ -180,7 +184,7 @@ public final class Handshake {
         }
         Map<String, List<String>> kept = new LinkedHashMap<>(queryParameters);
         kept.remove(name);
-        return new Handshake(route, requestUri, pathParameters, Collections.unmodifiableMap(kept), headers, principal);
+        return new Handshake(route, requestUri(), pathParameters, compact(kept), headers, principal);
     }
 
     /**
@@ -205,7 +209,7 @@ public final class Handshake {
                 parameters.put(variable.substring(1, variable.length() - 1), decode(segments[offset + i].replace("+", "%2B")));
             }
         }
-        return Collections.unmodifiableMap(parameters);
+        return compact(parameters);
     }
 
     private static Map<String, List<String>> parseQuery(String rawQuery) {
@@ -223,7 +227,25 @@ public final class Handshake {
             parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         parameters.replaceAll((name, values) -> List.copyOf(values));
-        return Collections.unmodifiableMap(parameters);
+        return compact(parameters);
+    }
+
+    /**
+     * An unmodifiable copy of an ordered map that takes no more memory than its entries need: every
+     * connection keeps its path and query parameters for its whole life, and a map built entry by
+     * entry has a table of 16 slots even for the one or two entries most connections have.
+     */
+    private static <V> Map<String, V> compact(Map<String, V> ordered) {
+        if (ordered.isEmpty()) {
+            return Map.of();
+        }
+        if (ordered.size() == 1) {
+            Map.Entry<String, V> only = ordered.entrySet().iterator().next();
+            return Collections.singletonMap(only.getKey(), only.getValue());
+        }
+        Map<String, V> sized = new LinkedHashMap<>((int) Math.ceil(ordered.size() / 0.75));
+        sized.putAll(ordered);
+        return Collections.unmodifiableMap(sized);
     }
 
     private static String decode(String raw) {
@@ -254,6 +276,6 @@ public final class Handshake {
     @Override
     public String toString() {
         // Never print header values: they may hold credentials.
-        return "Handshake[" + requestUri.getPath() + ", principal=" + (principal == null ? "none" : principal.getName()) + "]";
+        return "Handshake[" + requestUri().getPath() + ", principal=" + (principal == null ? "none" : principal.getName()) + "]";
     }
 }

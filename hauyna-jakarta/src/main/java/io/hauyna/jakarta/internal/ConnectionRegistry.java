@@ -94,7 +94,19 @@ public class ConnectionRegistry implements Connections {
          * (a user has a handful of connections, so copying on the rare change is cheap).
          */
         volatile List<LiveConnection> connections = List.of();
-        final Map<String, String> roles = new ConcurrentHashMap<>();
+        /** Group to role; created by the first {@link #joinedGroup}, since most users are in no group. */
+        volatile Map<String, String> roles = Map.of();
+
+        void joinedGroup(String group, String role) {
+            if (!(roles instanceof ConcurrentHashMap)) {
+                roles = new ConcurrentHashMap<>(roles);
+            }
+            roles.put(group, role);
+        }
+
+        boolean leftGroup(String group) {
+            return roles instanceof ConcurrentHashMap && roles.remove(group) != null;
+        }
 
         void add(LiveConnection connection) {
             List<LiveConnection> more = new ArrayList<>(connections);
@@ -127,8 +139,11 @@ public class ConnectionRegistry implements Connections {
         if (existing != null) {
             return existing;
         }
-        Handshake handshake = takeHandshake(session);
-        HandshakeOutcome outcome = takeOutcome(session, handshake);
+        HandshakeCapture.Taken captured = HandshakeCapture.take(session.getUserProperties());
+        Handshake handshake = captured.handshake() != null ? captured.handshake() : Handshake.of(session);
+        // for a connection registered without the configurator, identification runs now (no filters
+        // or origin check: the headers are not known)
+        HandshakeOutcome outcome = captured.outcome() != null ? captured.outcome() : gate.identify(handshake, Map.of());
         if (outcome.isRefused()) {
             throw new ConnectionRefused(ConnectionRefused.closeReason(HauynaCloseCodes.HANDSHAKE_REFUSED, outcome.reason()));
         }
@@ -238,28 +253,10 @@ public class ConnectionRegistry implements Connections {
         }
     }
 
-    /**
-     * The handshake pipeline's decision; for a connection registered without the configurator,
-     * identification runs now (no filters or origin check: the headers are not known).
-     */
-    private HandshakeOutcome takeOutcome(Session session, Handshake handshake) {
-        Object decided = session.getUserProperties().remove(HandshakeOutcome.USER_PROPERTY);
-        if (decided instanceof HandshakeOutcome outcome) {
-            return outcome;
-        }
-        return gate.identify(handshake, Map.of());
-    }
-
     /** What a connection keeps of its handshake: no credentials (headers not configured, the token query parameter). */
     private Handshake kept(Handshake handshake) {
         Handshake withoutHeaders = handshake.withOnlyHeaders(settings.handshakeHeaders());
         return settings.tokenQueryParameter().map(withoutHeaders::withoutQueryParameter).orElse(withoutHeaders);
-    }
-
-    /** The configurator's capture if there was one; it holds every header, so it is not kept on the session. */
-    private static Handshake takeHandshake(Session session) {
-        Object captured = session.getUserProperties().remove(Handshake.USER_PROPERTY);
-        return captured instanceof Handshake handshake ? handshake : Handshake.of(session);
     }
 
     @Override
@@ -442,7 +439,7 @@ public class ConnectionRegistry implements Connections {
                 present.put(id, role);
                 return present;
             });
-            user.roles.put(group, role);
+            user.joinedGroup(group, role);
             added.set(true);
             return user;
         });
@@ -456,7 +453,7 @@ public class ConnectionRegistry implements Connections {
         }
         AtomicBoolean removed = new AtomicBoolean();
         users.computeIfPresent(identifier, (id, user) -> {
-            if (user.roles.remove(group) != null) {
+            if (user.leftGroup(group)) {
                 leaveGroupIndex(id, group);
                 removed.set(true);
             }

@@ -199,7 +199,6 @@ public class HandshakeGate {
      */
     public void record(String route, HandshakeRequest request, Map<String, Object> userProperties) {
         Handshake handshake = Handshake.of(route, request);
-        userProperties.put(Handshake.USER_PROPERTY, handshake);
-        userProperties.put(HandshakeOutcome.USER_PROPERTY, outcomeFor(handshake, request));
+        HandshakeCapture.leave(userProperties, handshake, outcomeFor(handshake, request));
     }
 }

@@ -15,8 +15,6 @@ import java.util.Optional;
 record HandshakeOutcome(String requestPath, String route, int status, String reason, Optional<String> identifier,
                         Instant credentialsExpireAt, Map<String, Object> attachments, String clientAddress) {
 
-    static final String USER_PROPERTY = HandshakeOutcome.class.getName();
-
     static HandshakeOutcome refused(Handshake handshake, int status, String reason) {
         return new HandshakeOutcome(handshake.requestUri().getRawPath(), handshake.route(), status, reason, Optional.empty(), null,
                 Map.of(), null);

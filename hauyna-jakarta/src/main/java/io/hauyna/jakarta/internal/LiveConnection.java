@@ -28,7 +28,8 @@ final class LiveConnection implements Connection {
     private final Handshake handshake;
     private final Function<String, Set<String>> groupsOfIdentifier;
     private final SessionCloser closer;
-    private final Map<String, Object> metadata = new ConcurrentHashMap<>();
+    /** Created by the first {@link #putMetadata}: most connections never have any. */
+    private volatile Map<String, Object> metadata = Map.of();
     private final Instant openedAt = Instant.now();
     private volatile Instant lastActivity = openedAt;
     private volatile boolean unregistered;
@@ -127,14 +128,31 @@ final class LiveConnection implements Connection {
         return Map.copyOf(metadata);
     }
 
+    private Map<String, Object> writableMetadata() {
+        Map<String, Object> current = metadata;
+        if (current instanceof ConcurrentHashMap) {
+            return current;
+        }
+        synchronized (this) {
+            if (!(metadata instanceof ConcurrentHashMap)) {
+                metadata = new ConcurrentHashMap<>();
+            }
+            return metadata;
+        }
+    }
+
     @Override
     public void putMetadata(String key, Object value) {
-        metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value: use removeMetadata to remove a key"));
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value: use removeMetadata to remove a key");
+        writableMetadata().put(key, value);
     }
 
     @Override
     public Optional<Object> removeMetadata(String key) {
-        return Optional.ofNullable(metadata.remove(key));
+        Objects.requireNonNull(key, "key");
+        Map<String, Object> current = metadata;
+        return current instanceof ConcurrentHashMap ? Optional.ofNullable(current.remove(key)) : Optional.empty();
     }
 
     @Override

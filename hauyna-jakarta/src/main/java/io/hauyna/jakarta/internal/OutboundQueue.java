@@ -25,7 +25,8 @@ final class OutboundQueue {
     private final OverflowPolicy policy;
     private final Runnable closeSlowConsumer;
 
-    private final ArrayDeque<EncodedMessage> pending = new ArrayDeque<>();
+    /** Starts with room for one: a healthy client's queue is almost always empty (a send in flight is not in it). */
+    private final ArrayDeque<EncodedMessage> pending = new ArrayDeque<>(1);
     private long pendingBytes;
     private boolean sending;
     private boolean closed;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -23,8 +24,13 @@ public final class RawWebSocket implements AutoCloseable {
     private final DataInputStream in;
     private final OutputStream out;
 
-    private RawWebSocket(URI uri, Duration readTimeout) throws IOException {
-        socket = new Socket(uri.getHost(), uri.getPort());
+    private RawWebSocket(URI uri, Duration readTimeout, int receiveBufferBytes) throws IOException {
+        socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            // set before connecting, so that the window is fixed and the kernel never grows it
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
         socket.setSoTimeout((int) readTimeout.toMillis());
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
@@ -43,8 +49,16 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Connects and completes the opening handshake; reads time out after 10 s. */
     public static RawWebSocket connect(URI uri) {
+        return connect(uri, 0);
+    }
+
+    /**
+     * Connects with a fixed, small receive buffer: a client that then stops reading makes the
+     * server's writes back up after only that much, plus the server's own send buffer.
+     */
+    public static RawWebSocket connect(URI uri, int receiveBufferBytes) {
         try {
-            return new RawWebSocket(uri, Duration.ofSeconds(10));
+            return new RawWebSocket(uri, Duration.ofSeconds(10), receiveBufferBytes);
         } catch (IOException e) {
             throw new AssertionError("Could not connect to " + uri, e);
         }
