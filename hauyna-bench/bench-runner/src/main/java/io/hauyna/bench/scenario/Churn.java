@@ -52,7 +52,8 @@ public final class Churn implements Scenario {
         int rounds = context.scale().rounds();
         int perRound = context.scale().churnCycles() / rounds;
         String variant = String.format("%,d cycles in %d rounds", perRound * rounds, rounds);
-        ServerStats start = context.server().stats(true);
+        ServerStats start = context.server().settledStats();
+        context.server().histogram("churn-start");
         AtomicInteger next = new AtomicInteger();
         for (int round = 1; round <= rounds; round++) {
             Progress.say("round %d/%d · %,d cycles", round, rounds, perRound);
@@ -71,7 +72,8 @@ public final class Churn implements Scenario {
             context.record(ID, variant, "hauyna", round, figures);
         }
         ServerStats left = context.server().awaitStats(ServerStats::empty, Duration.ofSeconds(60));
-        ServerStats end = context.server().stats(true);
+        ServerStats end = context.server().settledStats();
+        context.server().histogram("churn-end");
         Map<Metric, Double> figures = new LinkedHashMap<>();
         figures.put(Metric.HEAP_START_MB, start.heapUsed() / 1048576.0);
         figures.put(Metric.HEAP_END_MB, end.heapUsed() / 1048576.0);

@@ -41,6 +41,7 @@ public final class FanOut implements Scenario {
         if (context.tyrus()) {
             modes.add(Mode.TYRUS_BROADCAST);
         }
+        boolean warm = false;
         for (int subscribers : context.scale().fanOutSizes()) {
             Progress.say("opening %,d subscribers and a publisher", subscribers);
             List<BenchConnection> all = new ArrayList<>(context.load().openAll(subscribers,
@@ -52,7 +53,11 @@ public final class FanOut implements Scenario {
                 for (int payload : context.scale().payloadBytes()) {
                     String variant = String.format("%,d subscribers · %s", subscribers, payload >= 1024 ? payload / 1024 + " KiB" : payload + " B");
                     int messages = Math.max(IN_FLIGHT, context.scale().deliveriesPerRun() / subscribers);
-                    for (int round = 0; round <= context.scale().rounds(); round++) {
+                    // one warm-up round (round 0) for the scenario, not for each variant: the JIT and the
+                    // pools are warm after the first; medians absorb a fresh subscriber set's first round
+                    int firstRound = warm ? 1 : 0;
+                    warm = true;
+                    for (int round = firstRound; round <= context.scale().rounds(); round++) {
                         for (Mode mode : Mode.interleaved(modes, round)) {
                             Progress.say("%s · round %d/%d · %s · %,d broadcasts", variant, round, context.scale().rounds(), mode.label(), messages);
                             Deliveries deliveries = new Deliveries(context.ids(messages), messages, subscribers,

@@ -211,6 +211,36 @@ class ConnectionsIT {
         assertThat(frame.getString("from")).isEqualTo("leo");
     }
 
+    /**
+     * A client that stops reading is closed once the kernel's socket buffers and Hauyna's queue
+     * (1 MiB) are full, not after the container has buffered megabytes more for it. On Payara and
+     * GlassFish this holds only because Hauyna bounds Grizzly's write queue, which otherwise takes
+     * four times the socket's send buffer (7.5 MiB here) per connection.
+     */
+    @Test
+    void aStalledReaderIsClosedBeforeTheContainerBuffersMegabytesForIt() throws Exception {
+        RawWebSocket stuck = RawWebSocket.connect(TckUris.ws(base, "/commands/lobby?user_id=stuck"), 64 * 1024);
+        opened.add(stuck);
+        assertThat(RawWebSocket.text(stuck.nextFrame())).contains("\"welcome\"");
+        stuck.sendText("join stuck");
+        assertThat(RawWebSocket.text(stuck.nextFrame())).isEqualTo("joined true");
+        TestClient flooder = connect("flooder", "lobby");
+
+        long acceptedBytes = 0;
+        for (int batch = 0; batch < 64; batch++) {
+            flooder.send("flood stuck 8 65536");
+            int delivered = Integer.parseInt(flooder.next().substring("flooded ".length()));
+            acceptedBytes += delivered * 65536L;
+            if (delivered < 8) {
+                break;
+            }
+        }
+
+        // kernel: the server's send buffer (at most 4 MiB on Linux) and the client's 64 KiB; Hauyna: 1 MiB
+        assertThat(acceptedBytes).as("bytes accepted for the stalled reader before it was closed").isLessThan(8L * 1024 * 1024);
+        await().atMost(Duration.ofSeconds(30)).until(() -> stats(flooder).getJsonArray("identifiers").toString().equals("[\"flooder\"]"));
+    }
+
     @Test
     void aClientThatStopsReadingIsClosedWhileTheOthersGetEverything() {
         StalledClient slow = StalledClient.connect(TckUris.ws(base, "/commands/lobby?user_id=slow"), 1);
