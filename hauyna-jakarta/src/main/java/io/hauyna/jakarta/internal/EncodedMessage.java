@@ -44,7 +44,7 @@ final class EncodedMessage {
     /**
      * RFC 6455 section 5.2 as a server writes a whole text message: FIN and opcode 1, no extension
      * bits, no mask, and the shortest length encoding. Tyrus frames {@code sendText} the same way
-     * ({@code EncodedMessageTest} and {@code TyrusRawFramesTest} compare the bytes).
+     * ({@code TyrusRawFramesTest} compares the bytes on the wire with {@code sendText}'s).
      */
     static byte[] serverTextFrame(String text) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
