@@ -55,8 +55,13 @@ public final class Handshake {
 
     private Handshake(String route, URI requestUri, Map<String, String> pathParameters, Map<String, List<String>> queryParameters,
                       Map<String, List<String>> headers, Principal principal) {
+        this(route, Objects.requireNonNull(requestUri, "requestUri").toString(), pathParameters, queryParameters, headers, principal);
+    }
+
+    private Handshake(String route, String requestUri, Map<String, String> pathParameters, Map<String, List<String>> queryParameters,
+                      Map<String, List<String>> headers, Principal principal) {
         this.route = route;
-        this.requestUri = Objects.requireNonNull(requestUri, "requestUri").toString();
+        this.requestUri = requestUri;
         this.pathParameters = pathParameters;
         this.queryParameters = queryParameters;
         this.headers = headers;
@@ -169,7 +174,7 @@ public final class Handshake {
                 kept.put(name, values);
             }
         }
-        return new Handshake(route, requestUri(), pathParameters, queryParameters,
+        return new Handshake(route, requestUri, pathParameters, queryParameters,
                 kept.isEmpty() ? Map.of() : Collections.unmodifiableMap(kept), principal);
     }
 
@@ -184,7 +189,7 @@ public final class Handshake {
         }
         Map<String, List<String>> kept = new LinkedHashMap<>(queryParameters);
         kept.remove(name);
-        return new Handshake(route, requestUri(), pathParameters, compact(kept), headers, principal);
+        return new Handshake(route, requestUri, pathParameters, compact(kept), headers, principal);
     }
 
     /**

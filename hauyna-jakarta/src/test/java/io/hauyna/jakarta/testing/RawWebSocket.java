@@ -94,18 +94,9 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Sends a whole text message in one masked frame. */
     public void sendText(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer frame = ByteBuffer.allocate(14 + payload.length).put((byte) 0x81);
-        if (payload.length <= 125) {
-            frame.put((byte) (0x80 | payload.length));
-        } else if (payload.length <= 0xFFFF) {
-            frame.put((byte) (0x80 | 126)).putShort((short) payload.length);
-        } else {
-            frame.put((byte) (0x80 | 127)).putLong(payload.length);
-        }
-        frame.putInt(0).put(payload);
+        byte[] frame = textFrame(text, true);
         try {
-            out.write(frame.array(), 0, frame.position());
+            out.write(frame);
             out.flush();
         } catch (IOException e) {
             throw new AssertionError("Could not send", e);
@@ -125,14 +116,23 @@ public final class RawWebSocket implements AutoCloseable {
      * the RFC, kept apart from the production encoder.
      */
     public static byte[] serverTextFrame(String text) {
+        return textFrame(text, false);
+    }
+
+    /** A whole text message in one frame; masked (as a client must) with the all-zero key. */
+    private static byte[] textFrame(String text, boolean masked) {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        ByteBuffer frame = ByteBuffer.allocate(10 + payload.length).put((byte) 0b1000_0001);
+        int mask = masked ? 0x80 : 0;
+        ByteBuffer frame = ByteBuffer.allocate(14 + payload.length).put((byte) 0b1000_0001);
         if (payload.length < 126) {
-            frame.put((byte) payload.length);
+            frame.put((byte) (mask | payload.length));
         } else if (payload.length < 65_536) {
-            frame.put((byte) 126).putShort((short) payload.length);
+            frame.put((byte) (mask | 126)).putShort((short) payload.length);
         } else {
-            frame.put((byte) 127).putLong(payload.length);
+            frame.put((byte) (mask | 127)).putLong(payload.length);
+        }
+        if (masked) {
+            frame.putInt(0);
         }
         return Arrays.copyOf(frame.put(payload).array(), frame.position());
     }
