@@ -63,6 +63,18 @@ public final class HauynaConfigKeys {
     public static final String OUTBOUND_TYRUS_RAW_FRAMES = PREFIX + "outbound.tyrus-raw-frames";
 
     /**
+     * {@code boolean}, default {@code true}: on Undertow (WildFly), encode each message in UTF-8 once
+     * per fan-out and hand the same bytes to every recipient through Undertow's own text send,
+     * instead of {@code RemoteEndpoint.Async.sendText}, which encodes the text again (a new array as
+     * large as the message) for each recipient. Frames, extensions, idle timeouts, the outbound queue
+     * and {@link #OUTBOUND_OVERFLOW} are the same either way. {@code false} uses {@code sendText}.
+     * Other servers are not affected.
+     *
+     * @since 0.1
+     */
+    public static final String OUTBOUND_UNDERTOW_ENCODED_TEXT = PREFIX + "outbound.undertow-encoded-text";
+
+    /**
      * {@code close} (default) or {@code drop-oldest}: what happens when a message does not fit in a
      * connection's outbound queue. See {@link OverflowPolicy}.
      */

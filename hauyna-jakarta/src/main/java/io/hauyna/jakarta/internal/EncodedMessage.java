@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A message encoded once for a whole fan-out: the text every recipient receives, its size in UTF-8
- * bytes (what outbound queues are bounded by) and, when a connection writes raw frames, the
- * WebSocket frame built once and shared by every recipient.
+ * bytes (what outbound queues are bounded by) and, for the servers where Hauyna can hand them over,
+ * its UTF-8 bytes (Undertow) or its whole WebSocket frame (Tyrus), built once and shared by every
+ * recipient.
  */
 final class EncodedMessage {
 
@@ -13,6 +14,7 @@ final class EncodedMessage {
     private final long bytes;
     /** Built by the first recipient that needs it; a race builds the same bytes twice, never different ones. */
     private volatile byte[] textFrame;
+    private volatile byte[] utf8;
 
     private EncodedMessage(String text, long bytes) {
         this.text = text;
@@ -29,6 +31,16 @@ final class EncodedMessage {
 
     long bytes() {
         return bytes;
+    }
+
+    /** @return the text in UTF-8; shared, so never to be modified */
+    byte[] utf8() {
+        byte[] encoded = utf8;
+        if (encoded == null) {
+            encoded = text.getBytes(StandardCharsets.UTF_8);
+            utf8 = encoded;
+        }
+        return encoded;
     }
 
     /** @return the whole message as one server-to-client text frame; shared, so never to be modified */

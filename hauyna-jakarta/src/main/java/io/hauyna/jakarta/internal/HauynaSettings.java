@@ -30,6 +30,7 @@ public class HauynaSettings {
     private long outboundMaxBytes;
     private int containerBufferBytes;
     private boolean tyrusRawFrames;
+    private boolean undertowEncodedText;
     private OverflowPolicy overflowPolicy;
     private Optional<String> identityQueryParameter;
     private boolean allowAnonymous;
@@ -77,6 +78,8 @@ public class HauynaSettings {
         }
         tyrusRawFrames = values.get(HauynaConfigKeys.OUTBOUND_TYRUS_RAW_FRAMES)
                 .map(v -> parseBoolean(HauynaConfigKeys.OUTBOUND_TYRUS_RAW_FRAMES, v)).orElse(true);
+        undertowEncodedText = values.get(HauynaConfigKeys.OUTBOUND_UNDERTOW_ENCODED_TEXT)
+                .map(v -> parseBoolean(HauynaConfigKeys.OUTBOUND_UNDERTOW_ENCODED_TEXT, v)).orElse(true);
         requireAtLeastOne(HauynaConfigKeys.OUTBOUND_MAX_MESSAGES, outboundMaxMessages);
         requireAtLeastOne(HauynaConfigKeys.OUTBOUND_MAX_BYTES, outboundMaxBytes);
         overflowPolicy = values.get(HauynaConfigKeys.OUTBOUND_OVERFLOW).map(OverflowPolicy::fromConfigValue)
@@ -296,6 +299,7 @@ public class HauynaSettings {
         LOG.info(() -> "Hauyna configuration (from " + source + "): outbound queue " + outboundMaxMessages + " messages / "
                 + outboundMaxBytes + " bytes per connection, overflow " + overflowPolicy.configValue()
                 + ", written with " + TyrusRawFrames.describe(tyrusRawFrames)
+                + (undertowEncodedText ? "" : " (Undertow's per-recipient encoding kept: " + HauynaConfigKeys.OUTBOUND_UNDERTOW_ENCODED_TEXT + "=false)")
                 + ", anonymous connections " + (allowAnonymous ? "allowed" : "refused")
                 + "; presence: away after " + awayAfter.toSeconds() + " s, on channels " + (presenceChannelPrefixes.isEmpty() ? "none"
                 : presenceChannelPrefixes.stream().map(p -> p + "*").toList()) + ", diffs every " + presenceDiffInterval.toMillis() + " ms"
@@ -339,6 +343,10 @@ public class HauynaSettings {
 
     boolean tyrusRawFrames() {
         return tyrusRawFrames;
+    }
+
+    boolean undertowEncodedText() {
+        return undertowEncodedText;
     }
 
     OverflowPolicy overflowPolicy() {

@@ -63,7 +63,7 @@ final class LiveConnection implements Connection {
         this.groupsOfIdentifier = groupsOfIdentifier;
         this.encoder = encoder;
         this.closer = closer;
-        this.queue = new OutboundQueue(session, MessageWriter.forSession(session, settings.tyrusRawFrames()),
+        this.queue = new OutboundQueue(session.getId(), MessageWriter.forSession(session, settings),
                 settings.outboundMaxMessages(), settings.outboundMaxBytes(),
                 settings.overflowPolicy(), () -> close(SessionCloser.SLOW_CONSUMER));
     }
@@ -225,9 +225,9 @@ final class LiveConnection implements Connection {
         return queue.size();
     }
 
-    /** @return whether this connection's messages go out as Tyrus raw frames built once per fan-out */
-    boolean writesRawFrames() {
-        return queue.writer() instanceof TyrusRawFrames;
+    /** @return how this connection's messages reach its socket (the portable path or a server's own) */
+    MessageWriter writer() {
+        return queue.writer();
     }
 
     @Override

@@ -13,17 +13,19 @@ interface MessageWriter {
     void write(EncodedMessage message, SendHandler handler);
 
     /**
-     * @param rawFrames whether Tyrus's raw-frame path may be used ({@code hauyna.outbound.tyrus-raw-frames})
-     * @return the raw-frame writer where the session allows it, otherwise the portable one
+     * @param settings which server-specific paths are switched on ({@code hauyna.outbound.tyrus-raw-frames},
+     *                 {@code hauyna.outbound.undertow-encoded-text})
+     * @return the server's own path where the session allows it, otherwise the portable one
      */
-    static MessageWriter forSession(Session session, boolean rawFrames) {
+    static MessageWriter forSession(Session session, HauynaSettings settings) {
         MessageWriter portable = (message, handler) -> session.getAsyncRemote().sendText(message.text(), handler);
-        if (rawFrames) {
-            MessageWriter raw = TyrusRawFrames.writerFor(session, portable);
-            if (raw != null) {
-                return raw;
-            }
+        MessageWriter own = null;
+        if (settings.tyrusRawFrames()) {
+            own = TyrusRawFrames.writerFor(session, portable);
         }
-        return portable;
+        if (own == null && settings.undertowEncodedText()) {
+            own = UndertowText.writerFor(session);
+        }
+        return own != null ? own : portable;
     }
 }

@@ -3,7 +3,6 @@ package io.hauyna.jakarta.internal;
 import io.hauyna.jakarta.OverflowPolicy;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +17,7 @@ final class OutboundQueue {
 
     private static final Logger LOG = Logger.getLogger(OutboundQueue.class.getName());
 
-    private final Session session;
+    private final String connectionId;
     private final MessageWriter writer;
     private final int maxMessages;
     private final long maxBytes;
@@ -33,9 +32,9 @@ final class OutboundQueue {
     private long dropped;
     private Runnable whenDrained;
 
-    OutboundQueue(Session session, MessageWriter writer, int maxMessages, long maxBytes, OverflowPolicy policy,
+    OutboundQueue(String connectionId, MessageWriter writer, int maxMessages, long maxBytes, OverflowPolicy policy,
                   Runnable closeSlowConsumer) {
-        this.session = session;
+        this.connectionId = connectionId;
         this.writer = writer;
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
@@ -76,7 +75,7 @@ final class OutboundQueue {
             }
         }
         if (overflowed) {
-            LOG.fine(() -> "Closing slow consumer " + session.getId() + ": outbound queue full");
+            LOG.fine(() -> "Closing slow consumer " + connectionId + ": outbound queue full");
             closeSlowConsumer.run();
             return false;
         }
@@ -201,7 +200,7 @@ final class OutboundQueue {
             drained.run();
         }
         // A client going away mid-send is ordinary: the container reports the close separately.
-        LOG.log(Level.FINE, "Send to " + session.getId() + " failed; discarding its queue", cause);
+        LOG.log(Level.FINE, "Send to " + connectionId + " failed; discarding its queue", cause);
     }
 
     /**
