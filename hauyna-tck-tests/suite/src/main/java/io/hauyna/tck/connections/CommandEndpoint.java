@@ -70,6 +70,7 @@ public class CommandEndpoint {
             case "repeat" -> me.send("sent " + connections.sendTo(me.identifier(), rest(text, 2).repeat(Integer.parseInt(words[1]))));
             case "json" -> me.send(Map.of("text", rest(text, 1), "from", me.identifier()));
             case "flood" -> flood(me, words[1], Integer.parseInt(words[2]), Integer.parseInt(words[3]));
+            case "count" -> count(me, words[1], Integer.parseInt(words[2]));
             case "stats" -> me.send(stats());
             case "close" -> session.close();
             default -> me.send("unknown command " + words[0]);
@@ -89,6 +90,15 @@ public class CommandEndpoint {
             delivered += connections.sendToGroup(group, payload);
         }
         me.send("flooded " + delivered);
+    }
+
+    /** Sends "1" to "{@code to}" to a group as fast as it can, then says how many deliveries that made. */
+    private void count(Connection me, String group, int to) {
+        int delivered = 0;
+        for (int i = 1; i <= to; i++) {
+            delivered += connections.sendToGroup(group, Integer.toString(i));
+        }
+        me.send("counted " + delivered);
     }
 
     private Map<String, Object> stats() {

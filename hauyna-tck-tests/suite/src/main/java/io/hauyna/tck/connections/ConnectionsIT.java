@@ -242,6 +242,23 @@ class ConnectionsIT {
     }
 
     @Test
+    void aBurstReachesEveryMemberWholeAndInOrder() {
+        // Sent faster than it can be written, so each connection's queue fills and drains in turns:
+        // whatever a server's writer hands over at once (one message, or a batch on Undertow), the
+        // order and the count must come out the same.
+        TestClient counter = connect("counter", "lobby");
+        TestClient listener = connect("listener", "lobby");
+        ask(counter, "join burst");
+        ask(listener, "join burst");
+        counter.send("count burst 500");
+        for (int i = 1; i <= 500; i++) {
+            assertThat(listener.next()).as("listener's message %d", i).isEqualTo(Integer.toString(i));
+            assertThat(counter.next()).as("counter's message %d", i).isEqualTo(Integer.toString(i));
+        }
+        assertThat(counter.next()).isEqualTo("counted 1000");
+    }
+
+    @Test
     void aClientThatStopsReadingIsClosedWhileTheOthersGetEverything() {
         StalledClient slow = StalledClient.connect(TckUris.ws(base, "/commands/lobby?user_id=slow"), 1);
         opened.add(slow);
