@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,32 +88,24 @@ public final class BenchMain {
         List<ServerLauncher> servers = ServerChoice.selected();
         Set<String> selected = Arrays.stream(scenarioSelection.split(",")).map(String::trim).collect(Collectors.toSet());
         List<Scenario> scenarios = new ArrayList<>(List.of(new FanOut(), new ManyChannels(), new DirectMessages(),
-                new PresenceBurst(), new IdleMemory(), new SlowConsumers(), new Heartbeat(Heartbeat.DEFAULT), new Churn()));
+                new PresenceBurst(), new IdleMemory(), new SlowConsumers(), new Heartbeat(), new Churn()));
         scenarios.removeIf(s -> !selected.contains("all") && !selected.contains(s.id()));
-        boolean heartbeat = scenarios.stream().anyMatch(s -> s.id().equals(Heartbeat.ID));
         Results results = new Results();
         AtomicLong ids = new AtomicLong(1);
         Path logs = Path.of(System.getProperty("bench.logs", "target/bench-logs"));
         List<TableSpec> tables = scenarios.stream().map(Scenario::table).toList();
         Runnable report = () -> new ReportWriter(results, tables).write(out, preamble(scale, servers, settings, began));
-        // every scenario but the heartbeat's runs without pings: a sweep of 10,000 pings costs about
-        // as much as 10,000 deliveries and would land in whichever run it overlapped; and without the
-        // silence timeout, since subscribers that only listen would otherwise be closed after 60 s
+        // no pings and no silence timeout, except on scenario 7's own endpoint: a sweep of 10,000 pings
+        // costs about as much as 10,000 deliveries and would land in whichever run it overlapped, and
+        // subscribers that only listen would otherwise be closed after 60 s
         Map<String, String> quiet = with(with(settings, "hauyna.heartbeat.interval", "0"), "hauyna.heartbeat.timeout", "0");
-        List<Scenario> quietRun = new ArrayList<>();
-        if (heartbeat) {
-            // scenario 7 compares two freshly started servers, one without the heartbeat (this one,
-            // measured before anything else ran on it) and one with the default heartbeat
-            quietRun.add(new Heartbeat(Heartbeat.OFF));
-        }
-        scenarios.stream().filter(s -> !s.id().equals(Heartbeat.ID)).forEach(quietRun::add);
+        // scenario 7 first, on the freshly started server, before anything else ran on it
+        List<Scenario> ordered = new ArrayList<>(scenarios);
+        ordered.sort(Comparator.comparing(s -> !s.id().equals(Heartbeat.ID)));
         try (LoadGenerator load = new LoadGenerator()) {
             for (ServerLauncher launcher : servers) {
                 Bench bench = new Bench(launcher, war, logs, load, results, scale, ids, report);
-                bench.run(quiet, quietRun);
-                if (heartbeat) {
-                    bench.run(settings, List.of(new Heartbeat(Heartbeat.DEFAULT)));
-                }
+                bench.run(quiet, ordered);
             }
         } finally {
             report.run();
@@ -131,7 +124,8 @@ public final class BenchMain {
                         + System.getProperty("os.version") + ", load generator on Java " + System.getProperty("java.version")
                         + " in its own JVM, servers with a fixed 2 GiB heap",
                 "- Servers: " + servers.stream().map(ServerLauncher::name).collect(Collectors.joining(", ")),
-                "- Hauyna settings on the servers: " + settings + "; hauyna.heartbeat.interval=0 and hauyna.heartbeat.timeout=0 except in scenario 7's default run",
+                "- Hauyna settings on the servers: " + settings + ", hauyna.heartbeat.interval=0 and hauyna.heartbeat.timeout=0"
+                        + " (scenario 7's endpoint with the heartbeat has @Heartbeat(interval = 30, timeout = 60), the defaults)",
                 "- Scale: " + scale,
                 "- Started " + began + ", took " + took.toMinutes() + " min " + took.toSecondsPart() + " s");
     }

@@ -53,12 +53,14 @@ public final class FanOut implements Scenario {
                 for (int payload : context.scale().payloadBytes()) {
                     String variant = String.format("%,d subscribers · %s", subscribers, payload >= 1024 ? payload / 1024 + " KiB" : payload + " B");
                     int messages = Math.max(IN_FLIGHT, context.scale().deliveriesPerRun() / subscribers);
-                    // one warm-up round (round 0) for the scenario, not for each variant: the JIT and the
-                    // pools are warm after the first; medians absorb a fresh subscriber set's first round
-                    int firstRound = warm ? 1 : 0;
+                    // round 0 is unrecorded: every mode once for the scenario's first variant (the JIT,
+                    // the pools), then one run per variant to take the change of subscribers or payload
+                    // (a collection of the previous variant's garbage, buffers resized) so that it does
+                    // not land on whichever mode runs first in round 1
+                    List<Mode> warmUp = warm ? List.of(modes.get(0)) : modes;
                     warm = true;
-                    for (int round = firstRound; round <= context.scale().rounds(); round++) {
-                        for (Mode mode : Mode.interleaved(modes, round)) {
+                    for (int round = 0; round <= context.scale().rounds(); round++) {
+                        for (Mode mode : round == 0 ? warmUp : Mode.interleaved(modes, round)) {
                             Progress.say("%s · round %d/%d · %s · %,d broadcasts", variant, round, context.scale().rounds(), mode.label(), messages);
                             Deliveries deliveries = new Deliveries(context.ids(messages), messages, subscribers,
                                     Deliveries.Addressing.everyone(subscribers), IN_FLIGHT);

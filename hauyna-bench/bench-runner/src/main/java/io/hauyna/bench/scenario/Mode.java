@@ -3,7 +3,6 @@ package io.hauyna.bench.scenario;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 
 /**
  * How the server sends: through Hauyna (a protocol frame from the publisher, or server code calling
@@ -53,14 +52,15 @@ public enum Mode {
     }
 
     /**
-     * @return the modes in a different, reproducible order every round, so that neither the position
-     *         in a round nor the mode run just before (whose garbage and leftovers the next one meets)
-     *         favours one mode; round 0, the unrecorded warm-up, in the order given
+     * @return the modes rotated by one place each round (round 1 in the order given, round 2 starting
+     *         with the second, and so on), so that over as many rounds as there are modes each mode
+     *         runs once in every position and after every other mode's leftovers (garbage, writes
+     *         still completing); round 0, the unrecorded warm-up, in the order given
      */
     static List<Mode> interleaved(List<Mode> modes, int round) {
         List<Mode> order = new ArrayList<>(modes);
         if (round > 0) {
-            Collections.shuffle(order, new Random(31L * round + modes.size()));
+            Collections.rotate(order, -((round - 1) % modes.size()));
         }
         return order;
     }
