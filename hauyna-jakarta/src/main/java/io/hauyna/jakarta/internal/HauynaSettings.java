@@ -41,6 +41,8 @@ public class HauynaSettings {
     private Duration presenceDiffInterval;
     private Duration heartbeatInterval;
     private Duration heartbeatTimeout;
+    /** Shared by every connection of an endpoint without {@code @Heartbeat}. */
+    private HeartbeatSettings heartbeat;
     private int inboundMaxMessageBytes;
     private int rateLimitPerSecond;
     private int rateLimitBurst;
@@ -106,6 +108,7 @@ public class HauynaSettings {
                 HauynaConfigKeys.HEARTBEAT_INTERVAL, Long::valueOf, HauynaConfigKeys.DEFAULT_HEARTBEAT_INTERVAL, "a whole number of seconds")));
         heartbeatTimeout = Duration.ofSeconds(nonNegative(HauynaConfigKeys.HEARTBEAT_TIMEOUT, value(values,
                 HauynaConfigKeys.HEARTBEAT_TIMEOUT, Long::valueOf, HauynaConfigKeys.DEFAULT_HEARTBEAT_TIMEOUT, "a whole number of seconds")));
+        heartbeat = new HeartbeatSettings(heartbeatInterval, heartbeatTimeout);
         readInbound(values);
         readLimits(values);
         readSecurity(values);
@@ -379,6 +382,10 @@ public class HauynaSettings {
 
     Duration presenceDiffInterval() {
         return presenceDiffInterval;
+    }
+
+    HeartbeatSettings heartbeat() {
+        return heartbeat;
     }
 
     Duration heartbeatInterval() {

@@ -10,7 +10,7 @@ record HeartbeatSettings(Duration interval, Duration timeout) {
     static HeartbeatSettings of(Class<?> endpointClass, HauynaSettings settings) {
         Heartbeat annotation = endpointClass == null ? null : endpointClass.getAnnotation(Heartbeat.class);
         return annotation == null
-                ? new HeartbeatSettings(settings.heartbeatInterval(), settings.heartbeatTimeout())
+                ? settings.heartbeat()
                 : new HeartbeatSettings(Duration.ofSeconds(annotation.interval()), Duration.ofSeconds(annotation.timeout()));
     }
 

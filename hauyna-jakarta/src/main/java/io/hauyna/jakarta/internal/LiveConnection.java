@@ -14,8 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
 
 /** A registered socket and its outbound queue. */
@@ -33,9 +32,15 @@ final class LiveConnection implements Connection {
     private final Instant openedAt = Instant.now();
     private volatile Instant lastActivity = openedAt;
     private volatile boolean unregistered;
-    private final AtomicBoolean closing = new AtomicBoolean();
+    // Field updaters, not atomic objects: every idle connection would carry two more objects (32 bytes).
+    private static final AtomicIntegerFieldUpdater<LiveConnection> CLOSING =
+            AtomicIntegerFieldUpdater.newUpdater(LiveConnection.class, "closing");
+    private static final AtomicIntegerFieldUpdater<LiveConnection> LIMITS =
+            AtomicIntegerFieldUpdater.newUpdater(LiveConnection.class, "limits");
+    /** 1 once {@link #closeAfterQueued} has run. */
+    private volatile int closing;
     /** Its places under the connection limits: 0 none yet, 1 taken, 2 given back (or never to be taken). */
-    private final AtomicInteger limits = new AtomicInteger();
+    private volatile int limits;
     private volatile boolean speaksProtocol;
     private volatile long lastSeenNanos = System.nanoTime();
     private volatile Instant lastSeen = openedAt;
@@ -251,12 +256,12 @@ final class LiveConnection implements Connection {
 
     /** @return {@code true} if its places under the connection limits now count; {@code false} if it was unregistered first */
     boolean limitsTaken() {
-        return limits.compareAndSet(0, 1);
+        return LIMITS.compareAndSet(this, 0, 1);
     }
 
     /** @return {@code true} exactly once, if the places were taken: the caller gives them back */
     boolean releaseLimits() {
-        return limits.getAndSet(2) == 1;
+        return LIMITS.getAndSet(this, 2) == 1;
     }
 
     /** Called once, when the connection is unregistered: later sends are refused and later subscriptions undone. */
@@ -279,7 +284,7 @@ final class LiveConnection implements Connection {
      * and at the latest after {@code grace}. Repeated calls are ignored.
      */
     void closeAfterQueued(CloseReason reason, HauynaScheduler scheduler, Duration grace) {
-        if (closing.compareAndSet(false, true)) {
+        if (CLOSING.compareAndSet(this, 0, 1)) {
             queue.afterDrain(() -> closer.close(session, reason));
             scheduler.schedule(() -> closer.close(session, reason), grace);
         }

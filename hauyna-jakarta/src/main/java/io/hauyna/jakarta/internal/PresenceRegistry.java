@@ -37,7 +37,8 @@ public class PresenceRegistry implements Presence, ConnectionListener {
 
     /** Guarded by {@code people.compute} for its identifier. */
     private static final class Person {
-        final Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+        /** One entry per connection of the person: sized for the one or two most people have, not sixteen. */
+        final Map<String, Map<String, Object>> entries = new LinkedHashMap<>(2);
         volatile PresenceStatus status = PresenceStatus.ONLINE;
         final Instant since = Instant.now();
 
