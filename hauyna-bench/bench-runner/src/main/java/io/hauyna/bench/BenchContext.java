@@ -62,6 +62,19 @@ public final class BenchContext {
         return ids.getAndAdd(count);
     }
 
+    /**
+     * Waits until the bench endpoint has finished {@code @OnOpen} (where it subscribes a connection
+     * to its room) for {@code sessions} connections. A client hears the upgrade's 101 before the
+     * server runs {@code @OnOpen}, and after a burst of thousands of upgrades that can be seconds
+     * later: a broadcast sent in between rightly misses the connections not yet subscribed.
+     */
+    public void awaitOpened(int sessions) {
+        ServerStats stats = server.awaitStats(s -> s.handWrittenSessions() >= sessions, Duration.ofSeconds(60));
+        if (stats.handWrittenSessions() < sessions) {
+            throw new IllegalStateException("only " + stats.handWrittenSessions() + " of " + sessions + " connections opened within 60 s");
+        }
+    }
+
     /** @return {@code ws://…/bench/<path>?u=<user>} */
     public URI uri(String path, String user) {
         return URI.create(server.webSocketBase() + "/" + path + "?u=" + URLEncoder.encode(user, StandardCharsets.UTF_8));

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ public final class BenchMain {
         List<ServerLauncher> servers = ServerChoice.selected();
         Set<String> selected = Arrays.stream(scenarioSelection.split(",")).map(String::trim).collect(Collectors.toSet());
         List<Scenario> scenarios = new ArrayList<>(List.of(new FanOut(), new ManyChannels(), new DirectMessages(),
-                new PresenceBurst(), new IdleMemory(), new SlowConsumers(), new Heartbeat(), new Churn()));
+                new PresenceBurst(), new IdleMemory(), new Heartbeat(), new SlowConsumers(), new Churn()));
         scenarios.removeIf(s -> !selected.contains("all") && !selected.contains(s.id()));
         Results results = new Results();
         AtomicLong ids = new AtomicLong(1);
@@ -99,13 +98,10 @@ public final class BenchMain {
         // costs about as much as 10,000 deliveries and would land in whichever run it overlapped, and
         // subscribers that only listen would otherwise be closed after 60 s
         Map<String, String> quiet = with(with(settings, "hauyna.heartbeat.interval", "0"), "hauyna.heartbeat.timeout", "0");
-        // scenario 7 first, on the freshly started server, before anything else ran on it
-        List<Scenario> ordered = new ArrayList<>(scenarios);
-        ordered.sort(Comparator.comparing(s -> !s.id().equals(Heartbeat.ID)));
         try (LoadGenerator load = new LoadGenerator()) {
             for (ServerLauncher launcher : servers) {
                 Bench bench = new Bench(launcher, war, logs, load, results, scale, ids, report);
-                bench.run(quiet, ordered);
+                bench.run(quiet, scenarios);
             }
         } finally {
             report.run();

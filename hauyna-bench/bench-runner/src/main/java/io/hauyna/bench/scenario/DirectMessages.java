@@ -41,6 +41,7 @@ public final class DirectMessages implements Scenario {
         Progress.say("opening %,d connections", 2 * pairs);
         List<BenchConnection> peers = context.load().openAll(2 * pairs,
                 slot -> Target.of(context.uri("sub/none", user(slot)), user(slot)), 200);
+        context.awaitOpened(2 * pairs);
         List<Mode> modes = List.of(Mode.HAUYNA_PROTOCOL, Mode.HAUYNA_SERVER, Mode.RAW_ASYNC, Mode.RAW_BASIC);
         int messages = Math.max(8, context.scale().deliveriesPerRun() / 2);
         Deliveries.Addressing addressing = new Deliveries.Addressing() {

@@ -8,7 +8,9 @@ import io.hauyna.bench.load.LoadGenerator.Target;
 import io.hauyna.bench.load.Payloads;
 import io.hauyna.bench.report.Metric;
 import io.hauyna.bench.report.TableSpec;
+import io.hauyna.bench.server.ServerStats;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +52,7 @@ public final class FanOut implements Scenario {
             try {
                 BenchConnection publisher = context.load().connect(subscribers, Target.of(context.uri("sub/none", "publisher"), "publisher"));
                 all.add(publisher);
+                context.awaitOpened(subscribers + 1);
                 for (int payload : context.scale().payloadBytes()) {
                     String variant = String.format("%,d subscribers · %s", subscribers, payload >= 1024 ? payload / 1024 + " KiB" : payload + " B");
                     int messages = Math.max(IN_FLIGHT, context.scale().deliveriesPerRun() / subscribers);
@@ -73,6 +76,8 @@ public final class FanOut implements Scenario {
                 }
             } finally {
                 context.load().closeAll(all);
+                // the next size counts the connections whose @OnOpen finished: none of these may linger
+                context.server().awaitStats(ServerStats::empty, Duration.ofSeconds(60));
             }
         }
     }

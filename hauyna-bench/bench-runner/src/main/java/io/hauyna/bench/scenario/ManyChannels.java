@@ -60,6 +60,7 @@ public final class ManyChannels implements Scenario {
         try {
             BenchConnection publisher = context.load().connect(subscribers, Target.of(context.uri("sub/none", "publisher"), "publisher"));
             all.add(publisher);
+            context.awaitOpened(subscribers + 1);
             for (int round = 0; round <= context.scale().rounds(); round++) {
                 for (Mode mode : Mode.interleaved(modes, round)) {
                     Progress.say("round %d/%d · %s · %,d messages", round, context.scale().rounds(), mode.label(), messages);

@@ -54,6 +54,7 @@ public final class SlowConsumers implements Scenario {
         try {
             BenchConnection publisher = context.load().connect(subscribers, Target.of(context.uri("sub/none", "publisher"), "publisher"));
             others.add(publisher);
+            context.awaitOpened(subscribers + 1);
             for (int round = 1; round <= context.scale().rounds(); round++) {
                 List<String> order = round % 2 == 1 ? List.of(WITHOUT, WITH) : List.of(WITH, WITHOUT);
                 for (String variant : order) {

@@ -40,11 +40,12 @@ public class SubscriberEndpoint {
 
     @OnOpen
     public void open(Session session, @PathParam("room") String room) {
-        handWritten.index(userOf(session), session);
         if (!NO_ROOM.equals(room)) {
             channels.subscribe(room, session, Map.of());
             handWritten.join(room, session);
         }
+        // last: the load generator counts indexed sessions to know that every @OnOpen has finished
+        handWritten.index(userOf(session), session);
     }
 
     @OnMessage
