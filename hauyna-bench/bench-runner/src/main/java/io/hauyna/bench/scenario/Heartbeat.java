@@ -14,22 +14,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scenario 7: server CPU of 10,000 idle Hauyna connections with the default heartbeat ({@code /beat},
- * whose {@code @Heartbeat} asks for the default interval and timeout; the bench server runs with the
- * heartbeat switched off everywhere else), over windows of one interval (30 s, so that each holds
- * one sweep of pings and pongs).
+ * Scenario 7: server CPU of 10,000 idle Hauyna connections, first without the heartbeat
+ * ({@code /sub/none}: the bench server runs with {@code hauyna.heartbeat.interval=0}), then with the
+ * default heartbeat ({@code /beat}, whose {@code @Heartbeat} asks for the default interval and
+ * timeout), in the same server process, one after the other.
  *
- * <p>The same figure without the heartbeat is read by scenario 5 on its 10,000 idle Hauyna
- * connections ({@code /sub/none}), which it opens anyway, one window per round, and recorded here
- * ({@link #window}): without pings nothing Hauyna does is periodic, so a fifth of the interval is
- * enough to read the rate, and 10,000 connections are not opened once more just for that. The
- * figure is CPU milliseconds per second either way; run scenario 5 with this one to compare.
+ * <p>With the heartbeat, each window is the heartbeat interval (30 s), so that it holds exactly one
+ * sweep of pings and pongs. Without it nothing Hauyna does is periodic, so a fifth of that is enough
+ * to read the rate; the figure is CPU milliseconds per second either way. It runs after the other
+ * idle scenario rather than first: in its first minutes a server is busy with its own start.
  */
 public final class Heartbeat implements Scenario {
 
     public static final String ID = "heartbeat";
     public static final String DEFAULT = "heartbeat every 30 s (default)";
-    public static final String OFF = "heartbeat off (during scenario 5)";
+    public static final String OFF = "heartbeat off";
 
     @Override
     public String id() {
@@ -44,16 +43,31 @@ public final class Heartbeat implements Scenario {
 
     @Override
     public void run(BenchContext context) {
-        int count = context.scale().idleConnections();
         int window = context.scale().heartbeatWindowSeconds();
-        String label = label(count, DEFAULT);
+        measure(context, OFF, "sub/none", Math.max(1, window / 5));
+        measure(context, DEFAULT, "beat", window);
+    }
+
+    private static void measure(BenchContext context, String variant, String path, int window) {
+        int count = context.scale().idleConnections();
+        String label = String.format("%,d idle connections · %s", count, variant);
         Progress.say("%s: opening connections", label);
-        List<BenchConnection> idle = context.load().openAll(count, slot -> Target.of(context.uri("beat", "beat-" + slot), "beat-" + slot), 200);
+        List<BenchConnection> idle = context.load().openAll(count, slot -> Target.of(context.uri(path, "idle-" + slot), "idle-" + slot), 200);
         try {
             // let the opening's work (and its collections) settle before the first window
             Pause.millis(Math.min(5, window) * 1000L);
             for (int round = 1; round <= context.scale().rounds(); round++) {
-                window(context, label, round, window);
+                Progress.say("%s · window %d/%d of %d s", label, round, context.scale().rounds(), window);
+                ProcessMetrics before = context.server().process();
+                long started = System.nanoTime();
+                Pause.millis(window * 1000L);
+                ProcessMetrics after = context.server().process();
+                double seconds = (System.nanoTime() - started) / 1e9;
+                Map<Metric, Double> figures = new LinkedHashMap<>();
+                figures.put(Metric.CPU_MS_PER_SECOND, (after.cpuNanosSince(before)) / 1e6 / seconds);
+                figures.put(Metric.THREADS, (double) after.threads());
+                figures.put(Metric.RSS_MB, after.rssBytes() / 1048576.0);
+                context.record(ID, label, "hauyna", round, figures);
             }
             long open = idle.stream().filter(BenchConnection::isOpen).count();
             if (open < count) {
@@ -62,25 +76,5 @@ public final class Heartbeat implements Scenario {
         } finally {
             context.load().closeAll(idle);
         }
-    }
-
-    /** @return the variant label of {@code count} idle connections with or without the heartbeat */
-    static String label(int count, String variant) {
-        return String.format("%,d idle connections · %s", count, variant);
-    }
-
-    /** Measures the server's CPU over one idle window of {@code seconds} and records it as a round of {@code label}. */
-    static void window(BenchContext context, String label, int round, int seconds) {
-        Progress.say("%s · window %d/%d of %d s", label, round, context.scale().rounds(), seconds);
-        ProcessMetrics before = context.server().process();
-        long started = System.nanoTime();
-        Pause.millis(seconds * 1000L);
-        ProcessMetrics after = context.server().process();
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        Map<Metric, Double> figures = new LinkedHashMap<>();
-        figures.put(Metric.CPU_MS_PER_SECOND, (after.cpuNanosSince(before)) / 1e6 / elapsed);
-        figures.put(Metric.THREADS, (double) after.threads());
-        figures.put(Metric.RSS_MB, after.rssBytes() / 1048576.0);
-        context.record(ID, label, "hauyna", round, figures);
     }
 }

@@ -25,9 +25,6 @@ import java.util.concurrent.atomic.LongAdder;
  * reads the heap after two full collections before and after. Then each Hauyna connection joins 5
  * channels over the protocol: the heap growth per subscription, over the last 4 joins (the first is
  * the connection's first frame, after which a server may keep a read buffer for it).
- *
- * <p>Before they join, the Hauyna connections also give scenario 7 its figure without the heartbeat:
- * the server's CPU over one idle window of a fifth of the heartbeat interval per round.
  */
 public final class IdleMemory implements Scenario {
 
@@ -110,7 +107,6 @@ public final class IdleMemory implements Scenario {
         ServerStats connected = context.server().stats(true);
         long rssAfter = context.server().process().rssBytes();
         context.server().histogram("idle-hauyna-" + round);
-        Heartbeat.window(context, Heartbeat.label(count, Heartbeat.OFF), round, Math.max(1, context.scale().heartbeatWindowSeconds() / 5));
         // the first join is a connection's first frame, and a server may keep a read buffer from then
         // on (Payara keeps about 1.4 KB): the cost of a subscription is read over the joins after it
         long firstJoins = join(idle, 0, 1);
