@@ -6,7 +6,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -44,6 +46,7 @@ public final class Deliveries implements Receiver {
     }
 
     private static final long GRACE_MILLIS = 100;
+    private static final int MISSING_SHOWN = 8;
 
     private final long firstId;
     private final int messages;
@@ -135,8 +138,26 @@ public final class Deliveries implements Receiver {
         for (int message = 0; message < messages; message++) {
             expected += addressing.recipients(message);
         }
-        return new Outcome(expected, delivered.sum(), duplicates.sum(), strays.sum(), elapsedNanos,
-                latency.getIntervalHistogram());
+        long got = delivered.sum();
+        return new Outcome(expected, got, duplicates.sum(), strays.sum(), elapsedNanos,
+                latency.getIntervalHistogram(), got < expected ? missing(seen, messages, addressing, MISSING_SHOWN) : List.of());
+    }
+
+    /**
+     * @return the first {@code limit} deliveries that did not happen, as "slot s: message m": whether
+     *         they are the first message of many slots or every message from some point on of one
+     *         slot tells a subscription made too late apart from a connection whose writes stopped
+     */
+    static List<String> missing(BitSet[] seen, int messages, Addressing addressing, int limit) {
+        List<String> missing = new ArrayList<>();
+        for (int slot = 0; slot < seen.length && missing.size() < limit; slot++) {
+            for (int message = 0; message < messages && missing.size() < limit; message++) {
+                if (addressing.addressedTo(message, slot) && (seen[slot] == null || !seen[slot].get(message))) {
+                    missing.add("slot " + slot + ": message " + message);
+                }
+            }
+        }
+        return missing;
     }
 
     private boolean acquire(Duration stall) {
@@ -159,9 +180,10 @@ public final class Deliveries implements Receiver {
      * What arrived. Exact means every addressee got every message once, nothing more.
      *
      * @param latencyMicros publisher-to-subscriber latency of every delivery, in microseconds
+     * @param missing       the first deliveries that did not happen ({@link Deliveries#missing}), empty when none
      */
     public record Outcome(long expected, long delivered, long duplicates, long strays, long elapsedNanos,
-                          Histogram latencyMicros) {
+                          Histogram latencyMicros, List<String> missing) {
 
         public boolean exact() {
             return delivered == expected && duplicates == 0 && strays == 0;
@@ -169,7 +191,7 @@ public final class Deliveries implements Receiver {
 
         public String describe() {
             return String.format("%,d of %,d delivered, %,d duplicates, %,d unexpected", delivered, expected,
-                    duplicates, strays);
+                    duplicates, strays) + (missing.isEmpty() ? "" : "; first missing: " + String.join(", ", missing));
         }
     }
 }

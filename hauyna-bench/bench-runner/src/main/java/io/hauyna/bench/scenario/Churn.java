@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,11 +60,12 @@ public final class Churn implements Scenario {
             Progress.say("round %d/%d · %,d cycles", round, rounds, perRound);
             ProcessMetrics before = context.server().process();
             long started = System.nanoTime();
-            int failed = cycles(context, perRound, next);
+            Map<String, Integer> failed = cycles(context, perRound, next);
             double seconds = (System.nanoTime() - started) / 1e9;
             ProcessMetrics after = context.server().process();
-            if (failed > 0) {
-                context.fail(ID, variant, "hauyna", round, failed + " of " + perRound + " cycles failed");
+            if (!failed.isEmpty()) {
+                int count = failed.values().stream().mapToInt(Integer::intValue).sum();
+                context.fail(ID, variant, "hauyna", round, count + " of " + perRound + " cycles failed, by the step they were at: " + failed);
                 continue;
             }
             Map<Metric, Double> figures = new LinkedHashMap<>();
@@ -85,26 +87,27 @@ public final class Churn implements Scenario {
         }
     }
 
-    /** @return how many cycles failed */
-    private static int cycles(BenchContext context, int count, AtomicInteger next) {
+    /** @return how many cycles failed, by the step each was at (connecting, a reply it waited for, closing); empty when none */
+    private static Map<String, Integer> cycles(BenchContext context, int count, AtomicInteger next) {
         Semaphore window = new Semaphore(CONCURRENT);
-        AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> failed = new ConcurrentSkipListMap<>();
         CompletableFuture<?>[] all = new CompletableFuture<?>[count];
         for (int i = 0; i < count; i++) {
             acquire(window);
             int k = next.getAndIncrement();
-            all[i] = cycle(context, k).whenComplete((ok, failure) -> {
+            AtomicReference<String> step = new AtomicReference<>("connecting");
+            all[i] = cycle(context, k, step).whenComplete((ok, failure) -> {
                 if (failure != null || !ok) {
-                    failed.incrementAndGet();
+                    failed.merge(step.get() + (failure != null ? " (" + failure.getClass().getSimpleName() + ")" : ""), 1, Integer::sum);
                 }
                 window.release();
             });
         }
         CompletableFuture.allOf(all).exceptionally(ignored -> null).join();
-        return failed.get();
+        return failed;
     }
 
-    private static CompletableFuture<Boolean> cycle(BenchContext context, int k) {
+    private static CompletableFuture<Boolean> cycle(BenchContext context, int k, AtomicReference<String> step) {
         String user = "churn-" + k;
         String channel = "churn:" + (k % 100);
         CompletableFuture<Boolean> done = new CompletableFuture<>();
@@ -127,11 +130,14 @@ public final class Churn implements Scenario {
                     done.complete(false);
                     c.close();
                 } else if (Payloads.contains(text, REPLY_1)) {
+                    step.set("waiting for the channel_message reply");
                     c.send("{\"type\":\"channel_message\",\"channel\":\"" + channel + "\",\"message\":{\"k\":" + k + "},\"ref\":2}");
                 } else if (Payloads.contains(text, REPLY_2)) {
+                    step.set("closing");
                     c.close().whenComplete((code, ignored) -> done.complete(true));
                 }
             });
+            step.set("waiting for the subscribe_channel reply");
             connection.send("{\"type\":\"subscribe_channel\",\"channel\":\"" + channel + "\",\"ref\":1}");
         });
         return done.orTimeout(60, TimeUnit.SECONDS).whenComplete((ok, failure) -> {
