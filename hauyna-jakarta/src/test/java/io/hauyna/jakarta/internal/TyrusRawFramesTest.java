@@ -22,20 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TyrusRawFramesTest {
 
-    private static final List<String> MESSAGES = List.of("", "ready?", "a".repeat(125), "a".repeat(126),
-            "é".repeat(63), "€😀 mixed ünïcödé", "b".repeat(0xFFFF), "c".repeat(0x10000), "d".repeat(200_000));
-
     @Test
     void rawFramesAreByteForByteWhatSendTextWrites() throws Exception {
         List<byte[]> raw = framesReceived(true);
         List<byte[]> sendText = framesReceived(false);
 
-        assertThat(raw).hasSameSizeAs(MESSAGES);
-        for (int i = 0; i < MESSAGES.size(); i++) {
-            String message = MESSAGES.get(i);
-            assertThat(raw.get(i)).as("raw frame of message %d", i).isEqualTo(sendText.get(i));
-            assertThat(raw.get(i)).as("RFC 6455 framing of message %d", i).isEqualTo(RawWebSocket.serverTextFrame(message));
-        }
+        FrameBoundaries.assertSameAsSendText(raw, sendText);
     }
 
     @Test
@@ -66,7 +58,7 @@ class TyrusRawFramesTest {
             Connections connections = server.bean(Connections.class);
             LiveConnection connection = (LiveConnection) connections.connectionsOf("wire").get(0);
             assertThat(connection.writer() instanceof TyrusRawFrames).as("raw frames in use").isEqualTo(rawFrames);
-            for (String message : MESSAGES) {
+            for (String message : FrameBoundaries.MESSAGES) {
                 assertThat(connections.sendTo("wire", message)).isEqualTo(1);
                 frames.add(socket.nextFrame());
             }

@@ -24,19 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("undertow")
 class UndertowTextTest {
 
-    private static final List<String> MESSAGES = List.of("", "ready?", "a".repeat(125), "a".repeat(126),
-            "é".repeat(63), "€😀 mixed ünïcödé", "b".repeat(0xFFFF), "c".repeat(0x10000), "d".repeat(200_000));
-
     @Test
     void encodedTextIsByteForByteWhatSendTextWrites() throws Exception {
         List<byte[]> encodedOnce = framesReceived(true);
         List<byte[]> sendText = framesReceived(false);
 
-        assertThat(encodedOnce).hasSameSizeAs(MESSAGES);
-        for (int i = 0; i < MESSAGES.size(); i++) {
-            assertThat(encodedOnce.get(i)).as("frame of message %d", i).isEqualTo(sendText.get(i));
-            assertThat(encodedOnce.get(i)).as("RFC 6455 framing of message %d", i).isEqualTo(RawWebSocket.serverTextFrame(MESSAGES.get(i)));
-        }
+        FrameBoundaries.assertSameAsSendText(encodedOnce, sendText);
     }
 
     @Test
@@ -99,7 +92,7 @@ class UndertowTextTest {
             Connections connections = server.bean(Connections.class);
             LiveConnection connection = (LiveConnection) connections.connectionsOf("wire").get(0);
             assertThat(connection.writer() instanceof UndertowText).as("Undertow's text send in use").isEqualTo(encodedText);
-            for (String message : MESSAGES) {
+            for (String message : FrameBoundaries.MESSAGES) {
                 assertThat(connections.sendTo("wire", message)).isEqualTo(1);
                 frames.add(socket.nextFrame());
             }
