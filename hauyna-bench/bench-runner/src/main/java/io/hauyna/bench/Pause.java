@@ -14,4 +14,12 @@ public final class Pause {
             throw new IllegalStateException("Interrupted", e);
         }
     }
+
+    /** Waits until {@code System.nanoTime()} reaches {@code nanoTime}; returns at once if it has. */
+    public static void until(long nanoTime) {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            millis(Math.max(1, left / 1_000_000));
+        }
+    }
 }

@@ -17,19 +17,22 @@ import java.util.List;
  * @param slowSubscribers        subscribers of scenario 6, 1 % of which stop reading
  * @param slowMessages           64 KiB broadcasts of one run of scenario 6
  * @param heartbeatWindowSeconds length of one measured idle window of scenario 7
+ * @param heartbeatOpeningSeconds how long scenario 7 takes to open its connections with the heartbeat:
+ *                               one heartbeat interval spreads their pings evenly over time
  * @param churnCycles            connect/subscribe/message/close cycles of scenario 8, over all rounds
  */
 public record Scale(int rounds, List<Integer> fanOutSizes, List<Integer> payloadBytes, int deliveriesPerRun,
                     int channels, int perChannel, int pairs, int presenceClients, int idleConnections,
-                    int slowSubscribers, int slowMessages, int heartbeatWindowSeconds, int churnCycles) {
+                    int slowSubscribers, int slowMessages, int heartbeatWindowSeconds, int heartbeatOpeningSeconds,
+                    int churnCycles) {
 
     public static Scale full() {
         return new Scale(5, List.of(1_000, 5_000, 10_000), List.of(100, 4096), 10_000,
-                1_000, 10, 500, 1_000, 10_000, 500, 80, 30, 100_000);
+                1_000, 10, 500, 1_000, 10_000, 500, 80, 6, 30, 100_000);
     }
 
     public static Scale smoke() {
         return new Scale(2, List.of(20, 50), List.of(100, 4096), 400,
-                10, 3, 10, 20, 100, 100, 80, 2, 200);
+                10, 3, 10, 20, 100, 100, 80, 1, 0, 200);
     }
 }

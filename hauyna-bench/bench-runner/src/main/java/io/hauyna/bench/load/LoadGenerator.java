@@ -1,5 +1,6 @@
 package io.hauyna.bench.load;
 
+import io.hauyna.bench.Pause;
 import io.hauyna.bench.Progress;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelInitializer;
@@ -17,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -95,11 +97,23 @@ public final class LoadGenerator implements AutoCloseable {
      * reports progress. Fails on the first connection the server refuses.
      */
     public List<BenchConnection> openAll(int count, IntFunction<Target> targets, int concurrency) {
+        return openAll(count, targets, concurrency, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #openAll(int, IntFunction, int)}, but starting the handshakes evenly over
+     * {@code spread} (connection {@code i} at {@code i × spread / count}) rather than as fast as the
+     * server takes them: what a server's periodic work per connection then does is spread evenly in
+     * time too, as with clients that arrive at random.
+     */
+    public List<BenchConnection> openAll(int count, IntFunction<Target> targets, int concurrency, Duration spread) {
         Semaphore window = new Semaphore(concurrency);
         List<CompletableFuture<BenchConnection>> pending = new ArrayList<>(count);
         AtomicInteger opened = new AtomicInteger();
         int step = Math.max(1000, count / 5);
+        long started = System.nanoTime();
         for (int slot = 0; slot < count; slot++) {
+            Pause.until(started + spread.toNanos() / count * slot);
             if (!acquire(window)) {
                 abandon(pending);
                 throw new IllegalStateException("No handshake completed for " + HANDSHAKE_TIMEOUT_MILLIS / 1000 + " s; "
