@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The {@link Channels} bean. Two indexes, by channel and by connection, each mutated atomically;
@@ -49,6 +50,9 @@ public class ChannelRegistry implements Channels, ConnectionListener {
 
     @Inject
     MessageEncoder encoder;
+
+    @Inject
+    LocalDelivery delivery;
 
     @Inject
     Event<Object> events;
@@ -146,28 +150,20 @@ public class ChannelRegistry implements Channels, ConnectionListener {
 
     @Override
     public int broadcastTo(String channel, Object message) {
-        return deliver(channel, encoder.encode(message), null);
+        return delivery.deliver(new Target.Channel(channel, null), encoder.encode(message));
     }
 
     @Override
     public int broadcastFrom(Session sender, String channel, Object message) {
-        return deliver(channel, encoder.encode(message), sender.getId());
+        EncodedMessage encoded = encoder.encode(message);
+        String except = connections.live(sender).map(LiveConnection::id).orElse(null);
+        return delivery.deliver(new Target.Channel(channel, except), encoded);
     }
 
-    /** Sends an encoded message to a channel's subscribers, except the connection of {@code exceptSessionId}. */
-    int deliver(String channel, EncodedMessage message, String exceptSessionId) {
+    /** @return the connections subscribed to a channel, as they are while the caller walks them (no copy) */
+    Stream<LiveConnection> subscribedConnections(String channel) {
         Map<String, Entry> entries = channel == null ? null : byChannel.get(channel);
-        if (entries == null) {
-            return 0;
-        }
-        int accepted = 0;
-        for (Entry entry : entries.values()) {
-            boolean except = exceptSessionId != null && entry.connection().session().getId().equals(exceptSessionId);
-            if (!except && entry.connection().offer(message)) {
-                accepted++;
-            }
-        }
-        return accepted;
+        return entries == null ? Stream.empty() : entries.values().stream().map(Entry::connection);
     }
 
     @Override

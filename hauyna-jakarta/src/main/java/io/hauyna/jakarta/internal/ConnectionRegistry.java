@@ -33,7 +33,6 @@ import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The {@link Connections} bean. Three indexes (by session, by identifier, by group) kept consistent
@@ -68,6 +67,9 @@ public class ConnectionRegistry implements Connections {
 
     @Inject
     MessageEncoder encoder;
+
+    @Inject
+    LocalDelivery delivery;
 
     @Inject
     SessionCloser closer;
@@ -526,58 +528,42 @@ public class ConnectionRegistry implements Connections {
 
     @Override
     public int broadcast(Object message) {
-        return deliver(bySessionId.values().stream(), message);
+        return delivery.deliver(new Target.Everyone(), encoder.encode(message));
     }
 
     @Override
     public int sendTo(String identifier, Object message) {
-        return deliver(liveConnectionsOf(identifier).stream(), message);
+        EncodedMessage encoded = encoder.encode(message);
+        return identifier == null ? 0 : delivery.deliver(new Target.Identifiers(Set.of(identifier)), encoded);
     }
 
     @Override
     public int sendToMany(Collection<String> identifiers, Object message) {
-        return deliver(Set.copyOf(identifiers).stream().flatMap(id -> liveConnectionsOf(id).stream()), message);
+        return delivery.deliver(new Target.Identifiers(Set.copyOf(identifiers)), encoder.encode(message));
     }
 
     @Override
     public int sendToGroup(String group, Object message) {
-        return deliver(liveMembers(group).stream().flatMap(id -> liveConnectionsOf(id).stream()), message);
+        return delivery.deliver(new Target.Group(group, null, null), encoder.encode(message));
     }
 
     @Override
     public int sendToGroup(String group, String role, Object message) {
-        return deliver(groupMembers(group, role).stream().flatMap(id -> liveConnectionsOf(id).stream()), message);
-    }
-
-    /** Sends an encoded frame to every connection of a group's members but one (the sender's). */
-    int deliverToGroup(String group, EncodedMessage message, LiveConnection except) {
-        return offerAll(liveMembers(group).stream().flatMap(id -> liveConnectionsOf(id).stream())
-                .filter(recipient -> recipient != except), message);
+        EncodedMessage encoded = encoder.encode(message);
+        return role == null ? 0 : delivery.deliver(new Target.Group(group, role, null), encoded);
     }
 
     /**
-     * The group's members as they are while a fan-out walks them, without a copy: a member who
-     * joins or leaves meanwhile may or may not get that message, as with any send racing a change.
+     * The members a group fan-out walks: every member, as they are while it walks them (no copy: a
+     * member who joins or leaves meanwhile may or may not get that message, as with any send racing
+     * a change), or those of one role.
      */
-    private Set<String> liveMembers(String group) {
+    Set<String> membersOf(String group, String role) {
+        if (role != null) {
+            return groupMembers(group, role);
+        }
         Map<String, String> roles = group == null ? null : rolesByGroup.get(group);
         return roles == null ? Set.of() : roles.keySet();
-    }
-
-    /** Encodes once, then only enqueues. */
-    private int deliver(Stream<LiveConnection> recipients, Object message) {
-        return offerAll(recipients, encoder.encode(message));
-    }
-
-    /** Each offer returns at once whatever the recipient's state. */
-    private static int offerAll(Stream<LiveConnection> recipients, EncodedMessage message) {
-        int accepted = 0;
-        for (LiveConnection recipient : (Iterable<LiveConnection>) recipients::iterator) {
-            if (recipient.offer(message)) {
-                accepted++;
-            }
-        }
-        return accepted;
     }
 
     private static void requireValidName(String what, String name) {

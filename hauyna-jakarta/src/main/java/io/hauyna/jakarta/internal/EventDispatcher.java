@@ -41,7 +41,7 @@ public class EventDispatcher implements Events {
     ConnectionRegistry connections;
 
     @Inject
-    ChannelRegistry channels;
+    LocalDelivery delivery;
 
     @Inject
     MessageEncoder encoder;
@@ -94,7 +94,7 @@ public class EventDispatcher implements Events {
 
     @Override
     public int pushToChannel(String channel, String name, Object data) {
-        return channels.deliver(channel, EncodedMessage.of(eventFrame(name, data)), null);
+        return delivery.deliver(new Target.Channel(channel, null), EncodedMessage.of(eventFrame(name, data)));
     }
 
     @Override

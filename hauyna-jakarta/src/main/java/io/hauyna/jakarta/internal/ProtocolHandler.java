@@ -54,6 +54,9 @@ public class ProtocolHandler implements HauynaProtocol {
     ChannelRegistry channels;
 
     @Inject
+    LocalDelivery delivery;
+
+    @Inject
     PresenceRegistry presence;
 
     @Inject
@@ -173,7 +176,7 @@ public class ProtocolHandler implements HauynaProtocol {
         boolean subscribed = channels.isSubscribed(channel, connection);
         require(decide(authorizer -> authorizer.authorizePublish(connection, channel, subscribed)));
         String encoded = Frames.channelMessage(channel, connection.identifier(), message);
-        channels.deliver(channel, EncodedMessage.of(encoded), connection.session().getId());
+        delivery.deliver(new Target.Channel(channel, connection.id()), EncodedMessage.of(encoded));
     }
 
     private void directMessage(LiveConnection connection, JsonObject frame) {
@@ -192,7 +195,8 @@ public class ProtocolHandler implements HauynaProtocol {
         String group = requiredString(frame, "group");
         JsonValue message = required(frame, "message");
         requirePermission(connection, group, GroupPermission.GROUP_MESSAGE);
-        connections.deliverToGroup(group, EncodedMessage.of(Frames.groupMessage(group, connection.identifier(), message)), connection);
+        delivery.deliver(new Target.Group(group, null, connection.id()),
+                EncodedMessage.of(Frames.groupMessage(group, connection.identifier(), message)));
     }
 
     private void groupKick(LiveConnection connection, JsonObject frame) {
