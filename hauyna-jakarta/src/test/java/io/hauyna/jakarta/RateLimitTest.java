@@ -21,13 +21,18 @@ class RateLimitTest {
             .with(HauynaConfigKeys.RATE_LIMIT_BURST, "20");
 
     @Test
-    void aBurstOfAThousandFramesIsLimitedThenClosedWhileAnotherClientChats() {
+    void aBurstIsLimitedThenClosedWhileAnotherClientChats() {
         try (TestClient flooder = ProtocolEndpoint.connectAs(server, "flooder");
              TestClient neighbour = ProtocolEndpoint.connectAs(server, "neighbour")) {
             int sent = 0;
             long start = System.nanoTime();
             try {
-                for (int i = 0; i < 1_000; i++) {
+                // 100 frames (3 KB) take the 20 of the burst, the 21 refusals in a row that close the
+                // connection, and what the rate refills meanwhile. A flood larger than the server
+                // reads at once (1,000 frames did it once in many runs) leaves bytes unread in the
+                // server's socket when it closes; the kernel then resets the connection, and a
+                // client that had not yet read the 4029 close frame sees 1006 instead.
+                for (int i = 0; i < 100; i++) {
                     flooder.send("{\"type\":\"ping\",\"ref\":" + i + "}");
                     sent++;
                 }
