@@ -363,6 +363,40 @@ public final class HauynaConfigKeys {
      */
     public static final String LIMITS_FORWARDED_HEADER = PREFIX + "limits.forwarded-header";
 
+    /**
+     * {@code String}, default the web application's context path without its leading slash
+     * ({@code root} for the root context; {@code hauyna} outside a servlet container): the name
+     * that keeps this application's cluster traffic apart from other applications on the same grid.
+     * Give every node of one application the same name, and different applications different ones.
+     *
+     * @since 0.2
+     */
+    public static final String CLUSTER_NAME = PREFIX + "cluster.name";
+
+    /**
+     * {@code long} milliseconds, default {@value #DEFAULT_CLUSTER_HEARTBEAT_INTERVAL_MS}: how often
+     * each node tells the others it is alive, over the backplane. Read only when a clustered
+     * backplane (e.g. {@code hauyna-hazelcast}) is in the application.
+     *
+     * @since 0.2
+     */
+    public static final String CLUSTER_HEARTBEAT_INTERVAL_MS = PREFIX + "cluster.heartbeat-interval-ms";
+
+    /** Default of {@link #CLUSTER_HEARTBEAT_INTERVAL_MS}. */
+    public static final long DEFAULT_CLUSTER_HEARTBEAT_INTERVAL_MS = 500;
+
+    /**
+     * {@code long} milliseconds, default {@value #DEFAULT_CLUSTER_NODE_TIMEOUT_MS}: a node that
+     * sent nothing for this long is down, and every survivor forgets what it held. Must exceed
+     * {@link #CLUSTER_HEARTBEAT_INTERVAL_MS}; a long garbage-collection pause counts as silence.
+     *
+     * @since 0.2
+     */
+    public static final String CLUSTER_NODE_TIMEOUT_MS = PREFIX + "cluster.node-timeout-ms";
+
+    /** Default of {@link #CLUSTER_NODE_TIMEOUT_MS}. */
+    public static final long DEFAULT_CLUSTER_NODE_TIMEOUT_MS = 3000;
+
     private HauynaConfigKeys() {
     }
 }

@@ -52,7 +52,7 @@ public class ChannelRegistry implements Channels, ConnectionListener {
     MessageEncoder encoder;
 
     @Inject
-    LocalDelivery delivery;
+    Fanout fanout;
 
     @Inject
     Event<Object> events;
@@ -150,14 +150,14 @@ public class ChannelRegistry implements Channels, ConnectionListener {
 
     @Override
     public int broadcastTo(String channel, Object message) {
-        return delivery.deliver(new Target.Channel(channel, null), encoder.encode(message));
+        return fanout.send(new Target.Channel(channel, null), encoder.encode(message));
     }
 
     @Override
     public int broadcastFrom(Session sender, String channel, Object message) {
         EncodedMessage encoded = encoder.encode(message);
         String except = connections.live(sender).map(LiveConnection::id).orElse(null);
-        return delivery.deliver(new Target.Channel(channel, except), encoded);
+        return fanout.send(new Target.Channel(channel, except), encoded);
     }
 
     /** @return the connections subscribed to a channel, as they are while the caller walks them (no copy) */

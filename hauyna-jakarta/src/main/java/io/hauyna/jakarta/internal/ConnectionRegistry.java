@@ -69,7 +69,7 @@ public class ConnectionRegistry implements Connections {
     MessageEncoder encoder;
 
     @Inject
-    LocalDelivery delivery;
+    Fanout fanout;
 
     @Inject
     SessionCloser closer;
@@ -528,29 +528,29 @@ public class ConnectionRegistry implements Connections {
 
     @Override
     public int broadcast(Object message) {
-        return delivery.deliver(new Target.Everyone(), encoder.encode(message));
+        return fanout.send(new Target.Everyone(), encoder.encode(message));
     }
 
     @Override
     public int sendTo(String identifier, Object message) {
         EncodedMessage encoded = encoder.encode(message);
-        return identifier == null ? 0 : delivery.deliver(new Target.Identifiers(Set.of(identifier)), encoded);
+        return identifier == null ? 0 : fanout.send(new Target.Identifiers(Set.of(identifier)), encoded);
     }
 
     @Override
     public int sendToMany(Collection<String> identifiers, Object message) {
-        return delivery.deliver(new Target.Identifiers(Set.copyOf(identifiers)), encoder.encode(message));
+        return fanout.send(new Target.Identifiers(Set.copyOf(identifiers)), encoder.encode(message));
     }
 
     @Override
     public int sendToGroup(String group, Object message) {
-        return delivery.deliver(new Target.Group(group, null, null), encoder.encode(message));
+        return fanout.send(new Target.Group(group, null, null), encoder.encode(message));
     }
 
     @Override
     public int sendToGroup(String group, String role, Object message) {
         EncodedMessage encoded = encoder.encode(message);
-        return role == null ? 0 : delivery.deliver(new Target.Group(group, role, null), encoded);
+        return role == null ? 0 : fanout.send(new Target.Group(group, role, null), encoded);
     }
 
     /**

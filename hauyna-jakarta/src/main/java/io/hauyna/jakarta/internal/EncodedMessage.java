@@ -10,23 +10,42 @@ import java.nio.charset.StandardCharsets;
  */
 final class EncodedMessage {
 
-    private final String text;
     private final long bytes;
-    /** Built by the first recipient that needs it; a race builds the same bytes twice, never different ones. */
-    private volatile byte[] textFrame;
+    /*
+     * Each form is built by the first recipient that needs it; a race builds the same value twice,
+     * never different ones. At least one of text and utf8 is set from the start.
+     */
+    private volatile String text;
     private volatile byte[] utf8;
+    private volatile byte[] textFrame;
 
-    private EncodedMessage(String text, long bytes) {
+    private EncodedMessage(String text, byte[] utf8, long bytes) {
         this.text = text;
+        this.utf8 = utf8;
         this.bytes = bytes;
     }
 
     static EncodedMessage of(String text) {
-        return new EncodedMessage(text, utf8Length(text));
+        return new EncodedMessage(text, null, utf8Length(text));
+    }
+
+    /**
+     * A message that arrived from another node as UTF-8: it is decoded to text only if a recipient
+     * needs the text, so a node whose server takes bytes or frames never decodes it.
+     *
+     * @param utf8 valid UTF-8, which this message keeps and shares: the caller must not modify it
+     */
+    static EncodedMessage ofUtf8(byte[] utf8) {
+        return new EncodedMessage(null, utf8, utf8.length);
     }
 
     String text() {
-        return text;
+        String decoded = text;
+        if (decoded == null) {
+            decoded = new String(utf8, StandardCharsets.UTF_8);
+            text = decoded;
+        }
+        return decoded;
     }
 
     long bytes() {
@@ -47,7 +66,7 @@ final class EncodedMessage {
     byte[] textFrame() {
         byte[] frame = textFrame;
         if (frame == null) {
-            frame = serverTextFrame(text);
+            frame = serverTextFrame(utf8());
             textFrame = frame;
         }
         return frame;
@@ -59,7 +78,10 @@ final class EncodedMessage {
      * ({@code TyrusRawFramesTest} compares the bytes on the wire with {@code sendText}'s).
      */
     static byte[] serverTextFrame(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        return serverTextFrame(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] serverTextFrame(byte[] payload) {
         int length = payload.length;
         int header = length <= 125 ? 2 : length <= 0xFFFF ? 4 : 10;
         byte[] frame = new byte[header + length];

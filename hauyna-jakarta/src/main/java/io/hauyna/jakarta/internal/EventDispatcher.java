@@ -41,7 +41,7 @@ public class EventDispatcher implements Events {
     ConnectionRegistry connections;
 
     @Inject
-    LocalDelivery delivery;
+    Fanout fanout;
 
     @Inject
     MessageEncoder encoder;
@@ -94,7 +94,7 @@ public class EventDispatcher implements Events {
 
     @Override
     public int pushToChannel(String channel, String name, Object data) {
-        return delivery.deliver(new Target.Channel(channel, null), EncodedMessage.of(eventFrame(name, data)));
+        return fanout.send(new Target.Channel(channel, null), EncodedMessage.of(eventFrame(name, data)));
     }
 
     @Override

@@ -55,6 +55,9 @@ public class HauynaSettings {
     private int maxChannels;
     private int maxGroups;
     private int maxConnectionsPerAddress;
+    private Optional<String> clusterName;
+    private Duration clusterHeartbeatInterval;
+    private Duration clusterNodeTimeout;
     private ClientAddresses clientAddresses;
     private Optional<String> tokenQueryParameter;
     private OriginPolicy originPolicy;
@@ -112,6 +115,7 @@ public class HauynaSettings {
         readInbound(values);
         readLimits(values);
         readSecurity(values);
+        readCluster(values);
     }
 
     private void readLimits(ConfigValues values) {
@@ -250,6 +254,39 @@ public class HauynaSettings {
         } catch (IllegalArgumentException unknown) {
             throw new IllegalArgumentException(key + ": " + unknown.getMessage(), unknown);
         }
+    }
+
+    private void readCluster(ConfigValues values) {
+        clusterName = values.get(HauynaConfigKeys.CLUSTER_NAME);
+        long heartbeat = value(values, HauynaConfigKeys.CLUSTER_HEARTBEAT_INTERVAL_MS, Long::valueOf,
+                HauynaConfigKeys.DEFAULT_CLUSTER_HEARTBEAT_INTERVAL_MS, "a whole number of milliseconds of at least 1");
+        requireAtLeastOne(HauynaConfigKeys.CLUSTER_HEARTBEAT_INTERVAL_MS, heartbeat);
+        long timeout = value(values, HauynaConfigKeys.CLUSTER_NODE_TIMEOUT_MS, Long::valueOf,
+                HauynaConfigKeys.DEFAULT_CLUSTER_NODE_TIMEOUT_MS, "a whole number of milliseconds");
+        if (timeout <= heartbeat) {
+            throw new IllegalArgumentException(HauynaConfigKeys.CLUSTER_NODE_TIMEOUT_MS + " is " + timeout + ": use more than "
+                    + HauynaConfigKeys.CLUSTER_HEARTBEAT_INTERVAL_MS + " (" + heartbeat + "), e.g. " + 6 * heartbeat);
+        }
+        clusterHeartbeatInterval = Duration.ofMillis(heartbeat);
+        clusterNodeTimeout = Duration.ofMillis(timeout);
+    }
+
+    /** @return {@link HauynaConfigKeys#CLUSTER_NAME}, when set */
+    Optional<String> clusterName() {
+        return clusterName;
+    }
+
+    Duration clusterHeartbeatInterval() {
+        return clusterHeartbeatInterval;
+    }
+
+    Duration clusterNodeTimeout() {
+        return clusterNodeTimeout;
+    }
+
+    /** @return any configuration value, read from the same source as Hauyna's own keys (for a backplane's keys) */
+    Optional<String> configValue(String key) {
+        return configValues.get(key);
     }
 
     private void readInbound(ConfigValues values) {

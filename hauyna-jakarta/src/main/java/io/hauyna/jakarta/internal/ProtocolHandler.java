@@ -54,7 +54,7 @@ public class ProtocolHandler implements HauynaProtocol {
     ChannelRegistry channels;
 
     @Inject
-    LocalDelivery delivery;
+    Fanout fanout;
 
     @Inject
     PresenceRegistry presence;
@@ -176,7 +176,7 @@ public class ProtocolHandler implements HauynaProtocol {
         boolean subscribed = channels.isSubscribed(channel, connection);
         require(decide(authorizer -> authorizer.authorizePublish(connection, channel, subscribed)));
         String encoded = Frames.channelMessage(channel, connection.identifier(), message);
-        delivery.deliver(new Target.Channel(channel, connection.id()), EncodedMessage.of(encoded));
+        fanout.send(new Target.Channel(channel, connection.id()), EncodedMessage.of(encoded));
     }
 
     private void directMessage(LiveConnection connection, JsonObject frame) {
@@ -195,7 +195,7 @@ public class ProtocolHandler implements HauynaProtocol {
         String group = requiredString(frame, "group");
         JsonValue message = required(frame, "message");
         requirePermission(connection, group, GroupPermission.GROUP_MESSAGE);
-        delivery.deliver(new Target.Group(group, null, connection.id()),
+        fanout.send(new Target.Group(group, null, connection.id()),
                 EncodedMessage.of(Frames.groupMessage(group, connection.identifier(), message)));
     }
 

@@ -15,4 +15,16 @@ class EncodedMessageTest {
             assertThat(EncodedMessage.utf8Length(text)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
         }
     }
+
+    @Test
+    void aMessageFromAnotherNodeHasTheSameTextSizeAndFrame() {
+        for (String text : new String[]{"", "ascii", "héllo €uro 😀", "x".repeat(70_000)}) {
+            EncodedMessage local = EncodedMessage.of(text);
+            EncodedMessage received = EncodedMessage.ofUtf8(text.getBytes(StandardCharsets.UTF_8));
+
+            assertThat(received.bytes()).as("size").isEqualTo(local.bytes());
+            assertThat(received.textFrame()).as("frame").isEqualTo(local.textFrame());
+            assertThat(received.text()).isEqualTo(text);
+        }
+    }
 }

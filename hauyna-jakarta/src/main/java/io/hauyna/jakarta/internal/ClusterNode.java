@@ -1,0 +1,204 @@
+package io.hauyna.jakarta.internal;
+
+import io.hauyna.jakarta.HauynaConfigKeys;
+import io.hauyna.jakarta.spi.Backplane;
+import io.hauyna.jakarta.spi.BackplaneContext;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * This node's place in a cluster: it numbers and publishes this node's frames on the
+ * {@link Backplane}, reads the other nodes' frames, and tells the others it is alive. With the
+ * default local backplane it publishes nothing and starts no thread.
+ *
+ * <p>Frames are numbered under one lock, in the order they are handed to the backplane, so that
+ * the others can see a gap; encoding happens before the lock.
+ */
+@ApplicationScoped
+public class ClusterNode {
+
+    private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
+
+    @Inject
+    Backplane backplane;
+
+    @Inject
+    HauynaSettings settings;
+
+    @Inject
+    LocalDelivery delivery;
+
+    private final UUID id = UUID.randomUUID();
+    private final Object publishing = new Object();
+    /** Guarded by {@link #publishing}. */
+    private long seq;
+    private final ThrottledLog problems = new ThrottledLog(LOG);
+    private volatile boolean running;
+    private ClusterPeers peers;
+    private ScheduledExecutorService heartbeat;
+
+    /** Starts the backplane with the application, so that a node receives before its first client connects. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        if (!backplane.clustered()) {
+            LOG.info(() -> "Hauyna cluster: off, this node works alone (" + backplane.describe() + ")");
+            return;
+        }
+        String name = settings.clusterName().orElseGet(() -> ApplicationName.of(application));
+        peers = new ClusterPeers(settings.clusterNodeTimeout(), System::nanoTime, new PeerLog());
+        backplane.start(new Context(name));
+        running = true;
+        heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hauyna-cluster-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = settings.clusterHeartbeatInterval().toMillis();
+        heartbeat.scheduleAtFixedRate(this::beat, 0, period, TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Hauyna cluster: " + backplane.describe() + "; application '" + name + "', node " + id
+                + ", heartbeat every " + period + " ms, a node silent for " + settings.clusterNodeTimeout().toMillis() + " ms is down");
+    }
+
+    /** Publishes a message for a target's connections on the other nodes; nothing when this node works alone. */
+    void publish(Target target, EncodedMessage message) {
+        if (running) {
+            send(ClusterFrames.delivery(id, target, message.utf8()));
+        }
+    }
+
+    /** @return the other nodes this node hears; empty when it works alone */
+    Set<UUID> peers() {
+        ClusterPeers known = peers;
+        return known == null ? Set.of() : known.nodes();
+    }
+
+    private void send(byte[] frame) {
+        synchronized (publishing) {
+            ClusterFrames.stamp(frame, ++seq);
+            backplane.publish(frame);
+        }
+    }
+
+    private void beat() {
+        try {
+            send(ClusterFrames.signal(id, ClusterFrame.Kind.HEARTBEAT));
+            peers.expireSilent();
+        } catch (RuntimeException e) {
+            problems.log(Level.WARNING, "heartbeat", () -> "Hauyna cluster: the heartbeat failed; the others will see this node as down", e);
+        }
+    }
+
+    private void received(byte[] bytes) {
+        ClusterFrame frame;
+        try {
+            frame = ClusterFrames.read(bytes);
+        } catch (IllegalArgumentException malformed) {
+            problems.log(Level.WARNING, "malformed", () -> "Hauyna cluster: dropped a frame from another node: " + malformed.getMessage());
+            return;
+        }
+        if (!running || frame.node().equals(id) || !peers.heard(frame.node(), frame.seq())) {
+            return;
+        }
+        switch (frame.kind()) {
+            case DELIVERY -> delivery.deliver(frame.target(), EncodedMessage.ofUtf8(frame.payload()));
+            case LEAVING -> peers.left(frame.node());
+            case HEARTBEAT -> {
+                // heard() above has recorded it
+            }
+        }
+    }
+
+    /** Tells the others at once, so that they forget this node now rather than after the timeout. */
+    void leave(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        stop();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        heartbeat.shutdownNow();
+        try {
+            send(ClusterFrames.signal(id, ClusterFrame.Kind.LEAVING));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Hauyna cluster: could not say goodbye", e);
+        }
+        backplane.stop();
+        LOG.info(() -> "Hauyna cluster: node " + id + " left");
+    }
+
+    private final class Context implements BackplaneContext {
+        private final String application;
+
+        Context(String application) {
+            this.application = application;
+        }
+
+        @Override
+        public String application() {
+            return application;
+        }
+
+        @Override
+        public Optional<String> config(String key) {
+            return settings.configValue(key);
+        }
+
+        @Override
+        public void received(byte[] frame) {
+            ClusterNode.this.received(frame);
+        }
+
+        @Override
+        public void membersChanged() {
+            // A new member learns of this node from its next heartbeat; send it now rather than within the interval.
+            if (running) {
+                heartbeat.execute(ClusterNode.this::beat);
+            }
+        }
+    }
+
+    private static final class PeerLog implements ClusterPeers.Listener {
+        @Override
+        public void joined(UUID node) {
+            LOG.info(() -> "Hauyna cluster: node " + node + " joined");
+        }
+
+        @Override
+        public void gone(UUID node, String why) {
+            LOG.info(() -> "Hauyna cluster: node " + node + " is gone (" + why + ")");
+        }
+    }
+
+    /** The default {@link HauynaConfigKeys#CLUSTER_NAME}; kept apart because the servlet API may be absent (Weld SE). */
+    static final class ApplicationName {
+        private ApplicationName() {
+        }
+
+        static String of(Object applicationInitialized) {
+            try {
+                if (applicationInitialized instanceof jakarta.servlet.ServletContext context) {
+                    String path = context.getContextPath();
+                    return path.isEmpty() ? "root" : path.substring(1).replace('/', '-');
+                }
+            } catch (NoClassDefFoundError noServletApi) {
+                // Not a web application.
+            }
+            return "hauyna";
+        }
+    }
+}
