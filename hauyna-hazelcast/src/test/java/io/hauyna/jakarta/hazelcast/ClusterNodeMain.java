@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * One node of a test cluster, in its own JVM: Weld SE discovers Hauyna and this module exactly as a
- * server would, and Tyrus serves {@code /protocol} on the port given as the first argument.
+ * server would, and Tyrus serves {@code /protocol} and {@link ControlEndpoint /control} on the port
+ * given as the first argument.
  * Configuration comes as system properties. It prints {@code READY} when it serves, and stops
  * gracefully when its standard input says {@code stop} or ends.
  */
@@ -24,8 +25,9 @@ public final class ClusterNodeMain {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        WeldContainer container = new Weld("cluster-node-" + port).addBeanClass(ProtocolEndpoint.class).initialize();
-        Server server = new Server("localhost", port, "/", Map.of(), ProtocolEndpoint.class, HauynaRoutesApplication.class);
+        WeldContainer container = new Weld("cluster-node-" + port).addBeanClass(ProtocolEndpoint.class).addBeanClass(PresenceLog.class).initialize();
+        Server server = new Server("localhost", port, "/", Map.of(), ProtocolEndpoint.class, ControlEndpoint.class,
+                HauynaRoutesApplication.class);
         server.start();
         System.out.println("READY");
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

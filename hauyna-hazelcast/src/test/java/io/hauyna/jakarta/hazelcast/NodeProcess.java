@@ -59,12 +59,16 @@ final class NodeProcess implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClusterNodeMain.class.getName(), Integer.toString(port)));
         try {
             Files.createDirectories(log.getParent());
-            Files.deleteIfExists(log);
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (process == null) {
+                Files.deleteIfExists(log);
+            }
+            long readyBefore = occurrences("READY");
+            // Appended to, so that a restarted node's log follows its first life.
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            awaitLog("READY", (int) readyBefore + 1, START);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start node " + name, e);
         }
-        awaitLog("READY", START);
     }
 
     /** Starts the node again, on the same port with the same configuration, after {@link #kill()} or {@link #stop()}. */
@@ -92,7 +96,7 @@ final class NodeProcess implements AutoCloseable {
 
     /** @return how often the node's output contains {@code text} */
     long occurrences(String text) {
-        if (!process.isAlive() && !Files.exists(log)) {
+        if (!Files.exists(log)) {
             return 0;
         }
         try {

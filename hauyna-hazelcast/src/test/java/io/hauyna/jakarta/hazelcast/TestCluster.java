@@ -22,10 +22,14 @@ final class TestCluster implements AutoCloseable {
 
     private final List<NodeProcess> nodes;
     private final List<Map<String, String>> configs;
+    private final String name;
+    private final Map<String, String> extraConfig;
 
-    private TestCluster(List<NodeProcess> nodes, List<Map<String, String>> configs) {
-        this.nodes = nodes;
-        this.configs = configs;
+    private TestCluster(String name, List<NodeProcess> nodes, List<Map<String, String>> configs, Map<String, String> extraConfig) {
+        this.name = name;
+        this.nodes = new ArrayList<>(nodes);
+        this.configs = new ArrayList<>(configs);
+        this.extraConfig = extraConfig;
     }
 
     /** Starts {@code size} nodes at once and waits until each has heard every other. */
@@ -34,18 +38,60 @@ final class TestCluster implements AutoCloseable {
         List<Map<String, String>> configs = new ArrayList<>();
         List<CompletableFuture<NodeProcess>> starting = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            Map<String, String> config = new LinkedHashMap<>();
-            config.put(HazelcastClusterKeys.MEMBERS, members);
-            config.put(HazelcastClusterKeys.PORT, Integer.toString(FIRST_HAZELCAST_PORT + i));
-            config.put(HauynaConfigKeys.IDENTITY_QUERY_PARAMETER, "user_id");
-            config.putAll(extraConfig);
+            Map<String, String> config = config(i, members, extraConfig);
             configs.add(config);
             String nodeName = name + "-" + i;
             starting.add(CompletableFuture.supplyAsync(() -> NodeProcess.start(nodeName, config)));
         }
-        TestCluster cluster = new TestCluster(starting.stream().map(CompletableFuture::join).toList(), configs);
+        TestCluster cluster = new TestCluster(name, starting.stream().map(CompletableFuture::join).toList(), configs, extraConfig);
         cluster.nodes.forEach(node -> node.awaitLog(" joined", size - 1, Duration.ofSeconds(60)));
         return cluster;
+    }
+
+    private static Map<String, String> config(int index, String members, Map<String, String> extraConfig) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put(HazelcastClusterKeys.MEMBERS, members);
+        config.put(HazelcastClusterKeys.PORT, Integer.toString(FIRST_HAZELCAST_PORT + index));
+        config.put(HauynaConfigKeys.IDENTITY_QUERY_PARAMETER, "user_id");
+        config.putAll(extraConfig);
+        return config;
+    }
+
+    /**
+     * Starts one more node, which lists the first member and itself, and waits until it and every
+     * running node have heard each other.
+     *
+     * @return its index
+     */
+    int addNode() {
+        int index = nodes.size();
+        Map<String, String> config = config(index, "127.0.0.1:" + FIRST_HAZELCAST_PORT + ",127.0.0.1:" + (FIRST_HAZELCAST_PORT + index), extraConfig);
+        long[] joinedBefore = nodes.stream().mapToLong(node -> node.occurrences(" joined")).toArray();
+        NodeProcess added = NodeProcess.start(name + "-" + index, config);
+        nodes.add(added);
+        configs.add(config);
+        added.awaitLog(" joined", index, Duration.ofSeconds(60));
+        for (int i = 0; i < index; i++) {
+            nodes.get(i).awaitLog(" joined", (int) joinedBefore[i] + 1, Duration.ofSeconds(60));
+        }
+        return index;
+    }
+
+    /** Starts a node that was killed or stopped again, and waits until the running nodes have heard it. */
+    void restart(int index) {
+        long[] joinedBefore = nodes.stream().mapToLong(node -> node.occurrences(" joined")).toArray();
+        nodes.get(index).restart(configs.get(index));
+        for (int i = 0; i < nodes.size(); i++) {
+            if (i != index) {
+                nodes.get(i).awaitLog(" joined", (int) joinedBefore[i] + 1, Duration.ofSeconds(60));
+            }
+        }
+    }
+
+    /** Forgets the last node added, after it was killed or stopped, so that {@link #addNode()} reuses its index. */
+    void removeLast() throws InterruptedException {
+        nodes.remove(nodes.size() - 1).close();
+        configs.remove(configs.size() - 1);
     }
 
     NodeProcess node(int index) {
@@ -69,6 +115,14 @@ final class TestCluster implements AutoCloseable {
             throw new AssertionError("Expected the pong first, got " + pong);
         }
         return client;
+    }
+
+    /** Calls a node's server API through its {@link ControlEndpoint}. */
+    String control(int node, String command) {
+        try (TestClient control = TestClient.connect(node(node).uri("/control"))) {
+            control.send(command);
+            return control.next();
+        }
     }
 
     /** Connects and joins a channel. */

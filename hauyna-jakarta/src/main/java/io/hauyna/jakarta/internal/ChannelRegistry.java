@@ -60,6 +60,9 @@ public class ChannelRegistry implements Channels, ConnectionListener {
     @Inject
     PresenceChannels presenceChannels;
 
+    @Inject
+    ClusterNode cluster;
+
     @Override
     public boolean subscribe(String channel, Session session, Map<String, Object> metadata) {
         ChannelNames.requireValid(channel);
@@ -88,6 +91,10 @@ public class ChannelRegistry implements Channels, ConnectionListener {
             Entry before = present.get(connection.id());
             previous.set(before);
             present.put(connection.id(), new Entry(connection, copied, before == null ? Instant.now() : before.joinedAt()));
+            // Inside compute, so that the other nodes see a subscription's changes in the order they happened.
+            if (cluster.clustered()) {
+                cluster.replicate(new Replica.Subscription(channel, connection.id(), connection.identifier(), encoder.encode(copied).text()));
+            }
             return present;
         });
         // Added inside compute: a remove() racing on another thread drops the set only when it is empty.
@@ -135,6 +142,9 @@ public class ChannelRegistry implements Channels, ConnectionListener {
         AtomicReference<Entry> removed = new AtomicReference<>();
         byChannel.computeIfPresent(channel, (name, entries) -> {
             removed.set(entries.remove(connection.id()));
+            if (removed.get() != null) {
+                cluster.unreplicate(new Replica.Subscription(channel, connection.id(), connection.identifier(), null));
+            }
             if (entries.isEmpty()) {
                 channelCount.decrementAndGet();
                 return null;
@@ -168,7 +178,9 @@ public class ChannelRegistry implements Channels, ConnectionListener {
 
     @Override
     public Set<String> subscribers(String channel) {
-        return entriesOf(channel).stream().map(entry -> entry.connection().identifier()).collect(Collectors.toUnmodifiableSet());
+        Set<String> subscribers = entriesOf(channel).stream().map(entry -> entry.connection().identifier()).collect(Collectors.toSet());
+        cluster.remote().subscriptions(channel).forEach(subscription -> subscribers.add(subscription.identifier()));
+        return Set.copyOf(subscribers);
     }
 
     @Override
@@ -222,7 +234,9 @@ public class ChannelRegistry implements Channels, ConnectionListener {
 
     @Override
     public Set<String> channels() {
-        return Set.copyOf(byChannel.keySet());
+        Set<String> channels = cluster.remote().channels();
+        channels.addAll(byChannel.keySet());
+        return Set.copyOf(channels);
     }
 
     @Override

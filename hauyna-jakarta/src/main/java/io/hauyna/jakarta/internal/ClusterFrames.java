@@ -1,5 +1,11 @@
 package io.hauyna.jakarta.internal;
 
+import io.hauyna.jakarta.PresenceStatus;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,57 +19,68 @@ import java.util.UUID;
  * Writes and reads the bytes of a {@link ClusterFrame}. The layout, big-endian:
  *
  * <pre>
- * version (1 byte, 1) | kind (1 byte) | node id (16 bytes) | seq (8 bytes) | body
- * DELIVERY body: target kind (1 byte) | target fields | payload length (4 bytes) | payload
- *   target fields: everyone: none; channel: name; identifiers: count (4 bytes), then each;
- *   group: name, role (absent as length -1)
- *   a string: its UTF-8 length (4 bytes), then its bytes
+ * version (1 byte) | kind (1 byte) | node id (16 bytes) | seq (8 bytes) | body
+ *   HEARTBEAT: count (4 bytes), then that many node ids
+ *   DELIVERY:  target kind (1 byte) | target | payload length (4 bytes) | payload
+ *              target: everyone: nothing; channel: name; identifiers: count, then each;
+ *              group: name, role (or absent)
+ *   CHANGES:   count, then each: removed (1 byte) | replica
+ *   SNAPSHOT:  count, then each replica
+ *   GROUP:     identifier, group, role (absent: removed from the group)
+ *   LEAVING:   nothing
+ *   replica:   kind (1 byte), then its fields in declaration order (a status as 1 byte, a time as 8)
+ *   string:    UTF-8 length (4 bytes; -1 when absent), then its bytes
  * </pre>
  *
- * The sequence number is written last, by {@link #stamp}, so that a frame is encoded outside the
- * lock that orders publishing and only numbered inside it.
+ * The sequence number is written by {@link #stamp}, so that a frame is encoded outside the lock
+ * that orders publishing and only numbered inside it.
  */
 final class ClusterFrames {
 
     static final byte VERSION = 1;
     private static final int SEQ_OFFSET = 2 + 16;
-    private static final int HEADER = SEQ_OFFSET + 8;
-    private static final byte EVERYONE = 0;
-    private static final byte CHANNEL = 1;
-    private static final byte IDENTIFIERS = 2;
-    private static final byte GROUP = 3;
+    private static final byte HEARTBEAT = 0;
+    private static final byte DELIVERY = 1;
+    private static final byte CHANGES = 2;
+    private static final byte SNAPSHOT = 3;
+    private static final byte GROUP = 4;
+    private static final byte LEAVING = 5;
+    private static final byte TARGET_EVERYONE = 0;
+    private static final byte TARGET_CHANNEL = 1;
+    private static final byte TARGET_IDENTIFIERS = 2;
+    private static final byte TARGET_GROUP = 3;
+    private static final byte REPLICA_CONNECTION = 0;
+    private static final byte REPLICA_SUBSCRIPTION = 1;
+    private static final byte REPLICA_MEMBERSHIP = 2;
+    private static final byte REPLICA_FRAGMENT = 3;
 
     private ClusterFrames() {
     }
 
-    /** @return a frame with no body (a heartbeat or a leaving notice), not yet stamped */
-    static byte[] signal(UUID node, ClusterFrame.Kind kind) {
-        return header(ByteBuffer.allocate(HEADER), node, kind).array();
+    /** @return the frame's bytes, not yet stamped; the exclusion in a delivery's target is left out (it is never on another node) */
+    static byte[] write(UUID node, ClusterFrame.Body body) {
+        Writer out = new Writer();
+        out.bytes.write(VERSION);
+        if (body instanceof ClusterFrame.Heartbeat heartbeat) {
+            out.header(HEARTBEAT, node).count(heartbeat.inSync().size());
+            heartbeat.inSync().forEach(out::uuid);
+        } else if (body instanceof ClusterFrame.Delivery delivery) {
+            out.header(DELIVERY, node).target(delivery.target()).blob(delivery.payload());
+        } else if (body instanceof ClusterFrame.Changes changes) {
+            out.header(CHANGES, node).count(changes.changes().size());
+            changes.changes().forEach(change -> out.flag(change.removed()).replica(change.replica()));
+        } else if (body instanceof ClusterFrame.Snapshot snapshot) {
+            out.header(SNAPSHOT, node).count(snapshot.replicas().size());
+            snapshot.replicas().forEach(out::replica);
+        } else if (body instanceof ClusterFrame.GroupChange change) {
+            out.header(GROUP, node).string(change.identifier()).string(change.group()).string(change.role());
+        } else {
+            out.header(LEAVING, node);
+        }
+        return out.bytes.toByteArray();
     }
 
-    /** @return a delivery frame, not yet stamped; the payload is copied into it */
-    static byte[] delivery(UUID node, Target target, byte[] payload) {
-        List<byte[]> strings = new ArrayList<>();
-        byte targetKind = targetFields(target, strings);
-        int size = HEADER + 1 + 4 + payload.length + (targetKind == IDENTIFIERS ? 4 : 0);
-        for (byte[] string : strings) {
-            size += 4 + (string == null ? 0 : string.length);
-        }
-        ByteBuffer buffer = header(ByteBuffer.allocate(size), node, ClusterFrame.Kind.DELIVERY).put(targetKind);
-        if (targetKind == IDENTIFIERS) {
-            buffer.putInt(strings.size());
-        }
-        for (byte[] string : strings) {
-            if (string == null) {
-                buffer.putInt(-1);
-            } else {
-                buffer.putInt(string.length).put(string);
-            }
-        }
-        return buffer.putInt(payload.length).put(payload).array();
-    }
-
-    /** Writes the publishing node's sequence number into a frame built by this class. */
+    /** Writes the publishing node's sequence number into a frame built by {@link #write}. */
     static void stamp(byte[] frame, long seq) {
         ByteBuffer.wrap(frame).putLong(SEQ_OFFSET, seq);
     }
@@ -75,106 +92,242 @@ final class ClusterFrames {
      */
     static ClusterFrame read(byte[] frame) {
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(frame);
-            byte version = buffer.get();
+            Reader in = new Reader(ByteBuffer.wrap(frame));
+            byte version = in.buffer.get();
             if (version != VERSION) {
                 throw new IllegalArgumentException("cluster frame version " + version + ", this node reads version " + VERSION
                         + ": run the same Hauyna version on every node");
             }
-            ClusterFrame.Kind kind = kindOf(buffer.get());
-            UUID node = new UUID(buffer.getLong(), buffer.getLong());
-            long seq = buffer.getLong();
-            if (kind != ClusterFrame.Kind.DELIVERY) {
-                return new ClusterFrame(node, seq, kind, null, new byte[0]);
+            byte kind = in.buffer.get();
+            UUID node = in.uuid();
+            long seq = in.buffer.getLong();
+            ClusterFrame.Body body = in.body(kind);
+            if (in.buffer.hasRemaining()) {
+                throw new IllegalArgumentException(in.buffer.remaining() + " bytes after the end of the frame");
             }
-            Target target = readTarget(buffer);
-            byte[] payload = bytes(buffer, buffer.getInt());
-            if (buffer.hasRemaining()) {
-                throw new IllegalArgumentException(buffer.remaining() + " bytes after the payload");
-            }
-            return new ClusterFrame(node, seq, kind, target, payload);
+            return new ClusterFrame(node, seq, body);
         } catch (BufferUnderflowException truncated) {
             throw new IllegalArgumentException("cluster frame of " + frame.length + " bytes ends early", truncated);
         }
     }
 
-    private static ByteBuffer header(ByteBuffer buffer, UUID node, ClusterFrame.Kind kind) {
-        return buffer.put(VERSION).put((byte) kind.ordinal())
-                .putLong(node.getMostSignificantBits()).putLong(node.getLeastSignificantBits()).putLong(0);
+    private static final class Writer {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        final DataOutputStream data = new DataOutputStream(bytes);
+
+        Writer header(byte kind, UUID node) {
+            bytes.write(kind);
+            return uuid(node).int64(0);
+        }
+
+        Writer uuid(UUID id) {
+            return int64(id.getMostSignificantBits()).int64(id.getLeastSignificantBits());
+        }
+
+        Writer int64(long value) {
+            try {
+                data.writeLong(value);
+            } catch (IOException impossible) {
+                throw new UncheckedIOException(impossible);
+            }
+            return this;
+        }
+
+        Writer count(int count) {
+            try {
+                data.writeInt(count);
+            } catch (IOException impossible) {
+                throw new UncheckedIOException(impossible);
+            }
+            return this;
+        }
+
+        Writer flag(boolean value) {
+            bytes.write(value ? 1 : 0);
+            return this;
+        }
+
+        Writer blob(byte[] value) {
+            count(value.length);
+            bytes.writeBytes(value);
+            return this;
+        }
+
+        Writer string(String value) {
+            return value == null ? count(-1) : blob(value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Writer target(Target target) {
+            if (target instanceof Target.Channel channel) {
+                bytes.write(TARGET_CHANNEL);
+                return string(channel.name());
+            }
+            if (target instanceof Target.Identifiers identifiers) {
+                bytes.write(TARGET_IDENTIFIERS);
+                count(identifiers.identifiers().size());
+                identifiers.identifiers().forEach(this::string);
+                return this;
+            }
+            if (target instanceof Target.Group group) {
+                bytes.write(TARGET_GROUP);
+                return string(group.name()).string(group.role());
+            }
+            bytes.write(TARGET_EVERYONE);
+            return this;
+        }
+
+        Writer replica(Replica replica) {
+            if (replica instanceof Replica.Connection connection) {
+                bytes.write(REPLICA_CONNECTION);
+                return string(connection.connectionId()).string(connection.identifier());
+            }
+            if (replica instanceof Replica.Subscription subscription) {
+                bytes.write(REPLICA_SUBSCRIPTION);
+                return string(subscription.channel()).string(subscription.connectionId()).string(subscription.identifier())
+                        .string(subscription.metadata());
+            }
+            if (replica instanceof Replica.Membership membership) {
+                bytes.write(REPLICA_MEMBERSHIP);
+                return string(membership.identifier()).string(membership.group()).string(membership.role());
+            }
+            Replica.Fragment fragment = (Replica.Fragment) replica;
+            bytes.write(REPLICA_FRAGMENT);
+            string(fragment.identifier());
+            bytes.write(fragment.status().ordinal());
+            return int64(fragment.sinceMillis()).string(fragment.entries());
+        }
     }
 
-    private static byte targetFields(Target target, List<byte[]> strings) {
-        if (target instanceof Target.Channel channel) {
-            strings.add(utf8(channel.name()));
-            return CHANNEL;
-        }
-        if (target instanceof Target.Identifiers identifiers) {
-            identifiers.identifiers().forEach(identifier -> strings.add(utf8(identifier)));
-            return IDENTIFIERS;
-        }
-        if (target instanceof Target.Group group) {
-            strings.add(utf8(group.name()));
-            strings.add(group.role() == null ? null : utf8(group.role()));
-            return GROUP;
-        }
-        return EVERYONE;
-    }
+    private static final class Reader {
+        final ByteBuffer buffer;
 
-    private static Target readTarget(ByteBuffer buffer) {
-        byte kind = buffer.get();
-        switch (kind) {
-            case EVERYONE:
-                return new Target.Everyone();
-            case CHANNEL:
-                return new Target.Channel(string(buffer), null);
-            case IDENTIFIERS:
-                int count = buffer.getInt();
-                if (count < 0 || count > buffer.remaining() / 4) {
-                    throw new IllegalArgumentException("identifier count " + count + " does not fit the frame");
-                }
-                Set<String> identifiers = new HashSet<>();
-                for (int i = 0; i < count; i++) {
-                    identifiers.add(string(buffer));
-                }
-                return new Target.Identifiers(identifiers);
-            case GROUP:
-                return new Target.Group(string(buffer), nullableString(buffer), null);
-            default:
-                throw new IllegalArgumentException("unknown target kind " + kind);
+        Reader(ByteBuffer buffer) {
+            this.buffer = buffer;
         }
-    }
 
-    private static ClusterFrame.Kind kindOf(byte code) {
-        ClusterFrame.Kind[] kinds = ClusterFrame.Kind.values();
-        if (code < 0 || code >= kinds.length) {
-            throw new IllegalArgumentException("unknown frame kind " + code);
+        ClusterFrame.Body body(byte kind) {
+            switch (kind) {
+                case HEARTBEAT:
+                    int nodes = count(16);
+                    Set<UUID> inSync = new HashSet<>();
+                    for (int i = 0; i < nodes; i++) {
+                        inSync.add(uuid());
+                    }
+                    return new ClusterFrame.Heartbeat(inSync);
+                case DELIVERY:
+                    return new ClusterFrame.Delivery(target(), blob());
+                case CHANGES:
+                    int changes = count(2);
+                    List<ClusterFrame.Change> list = new ArrayList<>(changes);
+                    for (int i = 0; i < changes; i++) {
+                        list.add(new ClusterFrame.Change(flag(), replica()));
+                    }
+                    return new ClusterFrame.Changes(list);
+                case SNAPSHOT:
+                    int replicas = count(1);
+                    List<Replica> all = new ArrayList<>(replicas);
+                    for (int i = 0; i < replicas; i++) {
+                        all.add(replica());
+                    }
+                    return new ClusterFrame.Snapshot(all);
+                case GROUP:
+                    return new ClusterFrame.GroupChange(string(), string(), optionalString());
+                case LEAVING:
+                    return new ClusterFrame.Leaving();
+                default:
+                    throw new IllegalArgumentException("unknown frame kind " + kind);
+            }
         }
-        return kinds[code];
-    }
 
-    private static String string(ByteBuffer buffer) {
-        String value = nullableString(buffer);
-        if (value == null) {
-            throw new IllegalArgumentException("a required name is absent");
+        UUID uuid() {
+            return new UUID(buffer.getLong(), buffer.getLong());
         }
-        return value;
-    }
 
-    private static String nullableString(ByteBuffer buffer) {
-        int length = buffer.getInt();
-        return length == -1 ? null : new String(bytes(buffer, length), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer, int length) {
-        if (length < 0 || length > buffer.remaining()) {
-            throw new IllegalArgumentException("a length of " + length + " with " + buffer.remaining() + " bytes left");
+        /** @param minBytes the fewest bytes one element takes, to refuse a count the frame cannot hold */
+        int count(int minBytes) {
+            int count = buffer.getInt();
+            if (count < 0 || count > buffer.remaining() / minBytes) {
+                throw new IllegalArgumentException("a count of " + count + " does not fit the frame");
+            }
+            return count;
         }
-        byte[] bytes = new byte[length];
-        buffer.get(bytes);
-        return bytes;
-    }
 
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        boolean flag() {
+            byte value = buffer.get();
+            if (value != 0 && value != 1) {
+                throw new IllegalArgumentException("a flag of " + value);
+            }
+            return value == 1;
+        }
+
+        byte[] blob() {
+            int length = buffer.getInt();
+            if (length < 0 || length > buffer.remaining()) {
+                throw new IllegalArgumentException("a length of " + length + " with " + buffer.remaining() + " bytes left");
+            }
+            byte[] bytes = new byte[length];
+            buffer.get(bytes);
+            return bytes;
+        }
+
+        String optionalString() {
+            int length = buffer.getInt();
+            if (length == -1) {
+                return null;
+            }
+            buffer.position(buffer.position() - 4);
+            return new String(blob(), StandardCharsets.UTF_8);
+        }
+
+        String string() {
+            String value = optionalString();
+            if (value == null) {
+                throw new IllegalArgumentException("a required string is absent");
+            }
+            return value;
+        }
+
+        Target target() {
+            byte kind = buffer.get();
+            switch (kind) {
+                case TARGET_EVERYONE:
+                    return new Target.Everyone();
+                case TARGET_CHANNEL:
+                    return new Target.Channel(string(), null);
+                case TARGET_IDENTIFIERS:
+                    int count = count(4);
+                    Set<String> identifiers = new HashSet<>();
+                    for (int i = 0; i < count; i++) {
+                        identifiers.add(string());
+                    }
+                    return new Target.Identifiers(identifiers);
+                case TARGET_GROUP:
+                    return new Target.Group(string(), optionalString(), null);
+                default:
+                    throw new IllegalArgumentException("unknown target kind " + kind);
+            }
+        }
+
+        Replica replica() {
+            byte kind = buffer.get();
+            switch (kind) {
+                case REPLICA_CONNECTION:
+                    return new Replica.Connection(string(), string());
+                case REPLICA_SUBSCRIPTION:
+                    return new Replica.Subscription(string(), string(), string(), string());
+                case REPLICA_MEMBERSHIP:
+                    return new Replica.Membership(string(), string(), string());
+                case REPLICA_FRAGMENT:
+                    String identifier = string();
+                    byte status = buffer.get();
+                    PresenceStatus[] statuses = PresenceStatus.values();
+                    if (status < 0 || status >= statuses.length) {
+                        throw new IllegalArgumentException("unknown presence status " + status);
+                    }
+                    return new Replica.Fragment(identifier, statuses[status], buffer.getLong(), string());
+                default:
+                    throw new IllegalArgumentException("unknown replica kind " + kind);
+            }
+        }
     }
 }

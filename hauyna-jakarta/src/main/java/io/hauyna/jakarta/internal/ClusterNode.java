@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,11 +42,23 @@ public class ClusterNode {
     @Inject
     LocalDelivery delivery;
 
+    @Inject
+    PresenceRegistry presence;
+
+    @Inject
+    PresenceChannels wire;
+
+    @Inject
+    ConnectionRegistry connections;
+
     private final UUID id = UUID.randomUUID();
     private final Object publishing = new Object();
     /** Guarded by {@link #publishing}. */
     private long seq;
     private final ThrottledLog problems = new ThrottledLog(LOG);
+    private final RemoteReplicas remote = new RemoteReplicas();
+    private final OwnReplicas own = new OwnReplicas(this::publish);
+    private final AtomicBoolean snapshotWanted = new AtomicBoolean();
     private volatile boolean running;
     private ClusterPeers peers;
     private ScheduledExecutorService heartbeat;
@@ -57,24 +70,55 @@ public class ClusterNode {
             return;
         }
         String name = settings.clusterName().orElseGet(() -> ApplicationName.of(application));
-        peers = new ClusterPeers(settings.clusterNodeTimeout(), System::nanoTime, new PeerLog());
-        backplane.start(new Context(name));
-        running = true;
+        peers = new ClusterPeers(settings.clusterNodeTimeout(), System::nanoTime, new PeerChanges());
         heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hauyna-cluster-heartbeat");
             thread.setDaemon(true);
             return thread;
         });
+        backplane.start(new Context(name));
+        running = true;
         long period = settings.clusterHeartbeatInterval().toMillis();
-        heartbeat.scheduleAtFixedRate(this::beat, 0, period, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleWithFixedDelay(this::beat, 0, period, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Hauyna cluster: " + backplane.describe() + "; application '" + name + "', node " + id
                 + ", heartbeat every " + period + " ms, a node silent for " + settings.clusterNodeTimeout().toMillis() + " ms is down");
+    }
+
+    /** @return whether other nodes may hear this one: a clustered backplane runs */
+    boolean clustered() {
+        return running;
+    }
+
+    /** @return what the other nodes hold; empty when this node works alone */
+    RemoteReplicas remote() {
+        return remote;
     }
 
     /** Publishes a message for a target's connections on the other nodes; nothing when this node works alone. */
     void publish(Target target, EncodedMessage message) {
         if (running) {
-            send(ClusterFrames.delivery(id, target, message.utf8()));
+            publish(new ClusterFrame.Delivery(target, message.utf8()));
+        }
+    }
+
+    /** Tells the others that this node now holds a piece of state (or holds it changed). */
+    void replicate(Replica replica) {
+        if (running) {
+            own.put(replica);
+        }
+    }
+
+    /** Tells the others that this node no longer holds a piece of state. */
+    void unreplicate(Replica replica) {
+        if (running) {
+            own.remove(replica);
+        }
+    }
+
+    /** Asks every other node to apply a group change to the identifier's connections it holds. */
+    void publishGroupChange(String identifier, String group, String role) {
+        if (running) {
+            publish(new ClusterFrame.GroupChange(identifier, group, role));
         }
     }
 
@@ -84,7 +128,8 @@ public class ClusterNode {
         return known == null ? Set.of() : known.nodes();
     }
 
-    private void send(byte[] frame) {
+    private void publish(ClusterFrame.Body body) {
+        byte[] frame = ClusterFrames.write(id, body);
         synchronized (publishing) {
             ClusterFrames.stamp(frame, ++seq);
             backplane.publish(frame);
@@ -93,10 +138,20 @@ public class ClusterNode {
 
     private void beat() {
         try {
-            send(ClusterFrames.signal(id, ClusterFrame.Kind.HEARTBEAT));
+            publish(new ClusterFrame.Heartbeat(peers.inSync()));
             peers.expireSilent();
         } catch (RuntimeException e) {
             problems.log(Level.WARNING, "heartbeat", () -> "Hauyna cluster: the heartbeat failed; the others will see this node as down", e);
+        }
+    }
+
+    /** Some node lacks this node's state (it is new, this node came back, or it missed a frame): send it all, once. */
+    private void wantSnapshot() {
+        if (snapshotWanted.compareAndSet(false, true)) {
+            heartbeat.execute(() -> {
+                snapshotWanted.set(false);
+                own.publishSnapshot();
+            });
         }
     }
 
@@ -111,12 +166,29 @@ public class ClusterNode {
         if (!running || frame.node().equals(id) || !peers.heard(frame.node(), frame.seq())) {
             return;
         }
-        switch (frame.kind()) {
-            case DELIVERY -> delivery.deliver(frame.target(), EncodedMessage.ofUtf8(frame.payload()));
-            case LEAVING -> peers.left(frame.node());
-            case HEARTBEAT -> {
-                // heard() above has recorded it
+        ClusterFrame.Body body = frame.body();
+        if (body instanceof ClusterFrame.Delivery message) {
+            delivery.deliver(message.target(), EncodedMessage.ofUtf8(message.payload()));
+        } else if (body instanceof ClusterFrame.Heartbeat beat) {
+            if (!beat.inSync().contains(id)) {
+                wantSnapshot();
             }
+        } else if (body instanceof ClusterFrame.Changes changes) {
+            changed(remote.apply(frame.node(), changes.changes()));
+        } else if (body instanceof ClusterFrame.Snapshot snapshot) {
+            changed(remote.replace(frame.node(), snapshot.replicas()));
+            peers.synced(frame.node());
+        } else if (body instanceof ClusterFrame.GroupChange change) {
+            connections.applyGroupChange(change.identifier(), change.group(), change.role());
+        } else {
+            peers.left(frame.node());
+        }
+    }
+
+    private void changed(RemoteReplicas.Touched touched) {
+        if (!touched.isEmpty()) {
+            touched.identifiers().forEach(presence::remoteChanged);
+            wire.channelsChanged(touched.channels());
         }
     }
 
@@ -133,7 +205,7 @@ public class ClusterNode {
         running = false;
         heartbeat.shutdownNow();
         try {
-            send(ClusterFrames.signal(id, ClusterFrame.Kind.LEAVING));
+            publish(new ClusterFrame.Leaving());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Hauyna cluster: could not say goodbye", e);
         }
@@ -172,7 +244,7 @@ public class ClusterNode {
         }
     }
 
-    private static final class PeerLog implements ClusterPeers.Listener {
+    private final class PeerChanges implements ClusterPeers.Listener {
         @Override
         public void joined(UUID node) {
             LOG.info(() -> "Hauyna cluster: node " + node + " joined");
@@ -180,7 +252,8 @@ public class ClusterNode {
 
         @Override
         public void gone(UUID node, String why) {
-            LOG.info(() -> "Hauyna cluster: node " + node + " is gone (" + why + ")");
+            LOG.info(() -> "Hauyna cluster: node " + node + " is gone (" + why + "); forgetting its connections");
+            changed(remote.forget(node));
         }
     }
 

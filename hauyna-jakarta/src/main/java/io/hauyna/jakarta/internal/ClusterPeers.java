@@ -28,6 +28,8 @@ final class ClusterPeers {
     private static final class Peer {
         long lastSeq;
         volatile long lastHeard;
+        /** Whether this node holds the peer's whole state: since its last snapshot, with no gap. */
+        volatile boolean inSync;
 
         Peer(long seq, long now) {
             this.lastSeq = seq;
@@ -41,11 +43,13 @@ final class ClusterPeers {
     private final long timeoutNanos;
     private final LongSupplier nanoClock;
     private final Listener listener;
+    private volatile long lastExpiry;
 
     ClusterPeers(Duration timeout, LongSupplier nanoClock, Listener listener) {
         this.timeoutNanos = timeout.toNanos();
         this.nanoClock = nanoClock;
         this.listener = listener;
+        this.lastExpiry = nanoClock.getAsLong();
     }
 
     /**
@@ -67,7 +71,10 @@ final class ClusterPeers {
                 accepted[0] = false;
                 return peer;
             }
-            missed.add(seq - peer.lastSeq - 1);
+            if (seq > peer.lastSeq + 1) {
+                missed.add(seq - peer.lastSeq - 1);
+                peer.inSync = false;
+            }
             peer.lastSeq = seq;
             peer.lastHeard = now;
             return peer;
@@ -88,9 +95,38 @@ final class ClusterPeers {
         }
     }
 
-    /** Forgets every node silent for longer than the timeout. */
+    /** Records that a node's snapshot was applied: this node now holds all of its state. */
+    void synced(UUID node) {
+        Peer peer = peers.get(node);
+        if (peer != null) {
+            peer.inSync = true;
+        }
+    }
+
+    /** @return the nodes whose whole state this node holds */
+    Set<UUID> inSync() {
+        Set<UUID> nodes = new java.util.HashSet<>();
+        peers.forEach((node, peer) -> {
+            if (peer.inSync) {
+                nodes.add(node);
+            }
+        });
+        return nodes;
+    }
+
+    /**
+     * Forgets every node silent for longer than the timeout. Called about once per heartbeat
+     * interval; when this node itself did not run for longer than the timeout (a long pause, or
+     * SIGSTOP), the others' silence is this node's own, so it starts counting again instead.
+     */
     void expireSilent() {
         long now = nanoClock.getAsLong();
+        long paused = now - lastExpiry;
+        lastExpiry = now;
+        if (paused > timeoutNanos) {
+            peers.values().forEach(peer -> peer.lastHeard = now);
+            return;
+        }
         peers.forEach((node, peer) -> {
             long silent = now - peer.lastHeard;
             if (silent > timeoutNanos && peers.remove(node, peer)) {

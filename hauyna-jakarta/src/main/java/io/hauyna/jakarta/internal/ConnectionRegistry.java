@@ -72,6 +72,9 @@ public class ConnectionRegistry implements Connections {
     Fanout fanout;
 
     @Inject
+    ClusterNode cluster;
+
+    @Inject
     SessionCloser closer;
 
     @Inject
@@ -172,6 +175,7 @@ public class ConnectionRegistry implements Connections {
             forgetInUsers(connection);
             throw new ConnectionRefused(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "Closed while connecting"));
         }
+        cluster.replicate(new Replica.Connection(connection.id(), connection.identifier()));
         forEachListener(connection, "opening", ConnectionListener::connectionOpened);
         systemEvents.fire(new ConnectionOpened(connection.id(), connection.identifier()));
         return connection;
@@ -247,12 +251,29 @@ public class ConnectionRegistry implements Connections {
                 return user;
             }
             present.add(connection);
+            if (user == null && cluster.clustered()) {
+                adoptMemberships(identifier, present);
+            }
             return present;
         });
         if (overLimit.get()) {
             throw new ConnectionRefused(new CloseReason(HauynaCloseCodes.TOO_MANY_CONNECTIONS,
                     "Too many connections for this user (at most " + perIdentifier + "): close another tab or device"));
         }
+    }
+
+    /**
+     * The first connection of an identifier on this node takes over the groups other nodes hold for
+     * it, so that its memberships outlive the connections of the node that added them.
+     */
+    private void adoptMemberships(String identifier, User user) {
+        cluster.remote().rolesOf(identifier).forEach((group, role) -> {
+            try {
+                joinGroup(identifier, user, group, role);
+            } catch (IllegalStateException groupLimit) {
+                LOG.warning(() -> "Hauyna cluster: " + identifier + " is not in group '" + group + "' on this node: " + groupLimit.getMessage());
+            }
+        });
     }
 
     /** What a connection keeps of its handshake: no credentials (headers not configured, the token query parameter). */
@@ -276,6 +297,7 @@ public class ConnectionRegistry implements Connections {
             releaseLimits(connection);
         }
         connection.markUnregistered();
+        cluster.unreplicate(new Replica.Connection(connection.id(), connection.identifier()));
         forgetInUsers(connection);
         notifyClosed(connection);
         systemEvents.fire(new ConnectionClosed(connection.id(), connection.identifier(),
@@ -291,7 +313,10 @@ public class ConnectionRegistry implements Connections {
             if (!user.connections.isEmpty()) {
                 return user;
             }
-            user.roles.keySet().forEach(group -> leaveGroupIndex(identifier, group));
+            user.roles.keySet().forEach(group -> {
+                leaveGroupIndex(identifier, group);
+                cluster.unreplicate(new Replica.Membership(identifier, group, null));
+            });
             return null;
         });
     }
@@ -413,12 +438,19 @@ public class ConnectionRegistry implements Connections {
 
     @Override
     public Set<String> identifiers() {
-        return Set.copyOf(users.keySet());
+        Set<String> identifiers = cluster.remote().identifiers();
+        identifiers.addAll(users.keySet());
+        return Set.copyOf(identifiers);
     }
 
     @Override
     public int count() {
-        return bySessionId.size();
+        return bySessionId.size() + cluster.remote().connectionCount();
+    }
+
+    /** @return whether the identifier has a connection on another node, as far as this node knows */
+    boolean connectedElsewhere(String identifier) {
+        return cluster.remote().isConnected(identifier);
     }
 
     @Override
@@ -431,21 +463,51 @@ public class ConnectionRegistry implements Connections {
         Objects.requireNonNull(identifier, "identifier");
         requireValidName("Group", group);
         requireValidName("Role", role);
+        boolean here = joinGroupHere(identifier, group, role);
+        cluster.publishGroupChange(identifier, group, role);
+        return here || cluster.remote().isConnected(identifier);
+    }
+
+    /** @return whether the identifier has a connection on this node, now in the group */
+    private boolean joinGroupHere(String identifier, String group, String role) {
         AtomicBoolean added = new AtomicBoolean();
         users.computeIfPresent(identifier, (id, user) -> {
-            rolesByGroup.compute(group, (name, roles) -> {
-                if (roles == null) {
-                    countNewGroup();
-                }
-                Map<String, String> present = roles == null ? new ConcurrentHashMap<>() : roles;
-                present.put(id, role);
-                return present;
-            });
-            user.joinedGroup(group, role);
+            joinGroup(id, user, group, role);
             added.set(true);
             return user;
         });
         return added.get();
+    }
+
+    /** Inside the user's compute. */
+    private void joinGroup(String identifier, User user, String group, String role) {
+        rolesByGroup.compute(group, (name, roles) -> {
+            if (roles == null) {
+                countNewGroup();
+            }
+            Map<String, String> present = roles == null ? new ConcurrentHashMap<>() : roles;
+            present.put(identifier, role);
+            return present;
+        });
+        user.joinedGroup(group, role);
+        cluster.replicate(new Replica.Membership(identifier, group, role));
+    }
+
+    /**
+     * Applies a group change another node published to the identifier's connections on this node.
+     *
+     * @param role the new role, or {@code null} when the identifier left the group
+     */
+    void applyGroupChange(String identifier, String group, String role) {
+        if (role == null) {
+            leaveGroupHere(identifier, group);
+            return;
+        }
+        try {
+            joinGroupHere(identifier, group, role);
+        } catch (IllegalStateException groupLimit) {
+            LOG.warning(() -> "Hauyna cluster: " + identifier + " is not in group '" + group + "' on this node: " + groupLimit.getMessage());
+        }
     }
 
     @Override
@@ -453,10 +515,20 @@ public class ConnectionRegistry implements Connections {
         if (identifier == null || group == null) {
             return false;
         }
+        boolean elsewhere = cluster.remote().rolesOf(identifier).containsKey(group);
+        boolean here = leaveGroupHere(identifier, group);
+        if (here || elsewhere) {
+            cluster.publishGroupChange(identifier, group, null);
+        }
+        return here || elsewhere;
+    }
+
+    private boolean leaveGroupHere(String identifier, String group) {
         AtomicBoolean removed = new AtomicBoolean();
         users.computeIfPresent(identifier, (id, user) -> {
             if (user.leftGroup(group)) {
                 leaveGroupIndex(id, group);
+                cluster.unreplicate(new Replica.Membership(id, group, null));
                 removed.set(true);
             }
             return user;
@@ -488,31 +560,45 @@ public class ConnectionRegistry implements Connections {
 
     @Override
     public Set<String> groups() {
-        return Set.copyOf(rolesByGroup.keySet());
+        Set<String> groups = cluster.remote().groups();
+        groups.addAll(rolesByGroup.keySet());
+        return Set.copyOf(groups);
     }
 
     @Override
     public Set<String> groupMembers(String group) {
-        Map<String, String> roles = group == null ? null : rolesByGroup.get(group);
-        return roles == null ? Set.of() : Set.copyOf(roles.keySet());
+        return group == null ? Set.of() : Set.copyOf(rolesOfMembers(group).keySet());
     }
 
     @Override
     public Set<String> groupMembers(String group, String role) {
-        Map<String, String> roles = group == null ? null : rolesByGroup.get(group);
-        if (roles == null || role == null) {
+        if (group == null || role == null) {
             return Set.of();
         }
-        return roles.entrySet().stream()
+        return rolesOfMembers(group).entrySet().stream()
                 .filter(member -> member.getValue().equals(role))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** @return member → role, this node's view first (it decides a conflict, until the other nodes apply the change) */
+    private Map<String, String> rolesOfMembers(String group) {
+        Map<String, String> members = cluster.remote().membersOf(group);
+        members.putAll(rolesByGroup.getOrDefault(group, Map.of()));
+        return members;
+    }
+
     @Override
     public Set<String> groupsOf(String identifier) {
-        User user = identifier == null ? null : users.get(identifier);
-        return user == null ? Set.of() : Set.copyOf(user.roles.keySet());
+        if (identifier == null) {
+            return Set.of();
+        }
+        User user = users.get(identifier);
+        Set<String> groups = new java.util.HashSet<>(cluster.remote().rolesOf(identifier).keySet());
+        if (user != null) {
+            groups.addAll(user.roles.keySet());
+        }
+        return Set.copyOf(groups);
     }
 
     @Override
@@ -522,8 +608,12 @@ public class ConnectionRegistry implements Connections {
 
     @Override
     public Optional<String> roleIn(String identifier, String group) {
-        User user = identifier == null || group == null ? null : users.get(identifier);
-        return user == null ? Optional.empty() : Optional.ofNullable(user.roles.get(group));
+        if (identifier == null || group == null) {
+            return Optional.empty();
+        }
+        User user = users.get(identifier);
+        String role = user == null ? null : user.roles.get(group);
+        return Optional.ofNullable(role != null ? role : cluster.remote().rolesOf(identifier).get(group));
     }
 
     @Override
@@ -554,16 +644,20 @@ public class ConnectionRegistry implements Connections {
     }
 
     /**
-     * The members a group fan-out walks: every member, as they are while it walks them (no copy: a
+     * The members on this node that a group fan-out walks: every member, as they are while it walks them (no copy: a
      * member who joins or leaves meanwhile may or may not get that message, as with any send racing
      * a change), or those of one role.
      */
     Set<String> membersOf(String group, String role) {
-        if (role != null) {
-            return groupMembers(group, role);
-        }
         Map<String, String> roles = group == null ? null : rolesByGroup.get(group);
-        return roles == null ? Set.of() : roles.keySet();
+        if (roles == null) {
+            return Set.of();
+        }
+        if (role == null) {
+            return roles.keySet();
+        }
+        return roles.entrySet().stream().filter(member -> member.getValue().equals(role)).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static void requireValidName(String what, String name) {

@@ -21,6 +21,15 @@ final class JsonValues {
     private JsonValues() {
     }
 
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
+    /** @return the JSON object text (as Hauyna wrote it for another node) as plain Java values */
+    static Map<String, Object> parseObject(String json) {
+        try (var reader = JSON.createReader(new java.io.StringReader(json))) {
+            return toMap(reader.readObject());
+        }
+    }
+
     /** @throws IllegalArgumentException when a value is {@code null}, which metadata cannot hold */
     static Map<String, Object> toMap(JsonObject object) {
         Map<String, Object> map = new LinkedHashMap<>();

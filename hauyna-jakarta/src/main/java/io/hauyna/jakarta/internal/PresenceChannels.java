@@ -61,6 +61,9 @@ public class PresenceChannels {
     @Inject
     HauynaScheduler scheduler;
 
+    @Inject
+    ClusterNode cluster;
+
     boolean carriesPresence(String channel) {
         for (String prefix : settings.presenceChannelPrefixes()) {
             if (prefix.equals("*") || channel.startsWith(prefix)) {
@@ -102,6 +105,18 @@ public class PresenceChannels {
                 }
             }
         }
+        if (cluster.clustered()) {
+            channelsChanged(cluster.remote().channelsOf(identifier));
+        }
+    }
+
+    /** Subscriptions on another node changed, or another node left: their presence channels change. */
+    void channelsChanged(Set<String> changed) {
+        for (String channel : changed) {
+            if (carriesPresence(channel)) {
+                markDirty(channel);
+            }
+        }
     }
 
     private void markDirty(String channel) {
@@ -122,9 +137,18 @@ public class PresenceChannels {
     private void flush(String channel) {
         List<Subscription> subscriptions = channels.subscriptions(channel);
         Map<String, Announced> now = new LinkedHashMap<>();
+        Set<String> local = new HashSet<>();
         for (Subscription subscription : subscriptions) {
             LiveConnection connection = (LiveConnection) subscription.connection();
-            now.put(connection.id(), new Announced(connection.identifier(), meta(connection, subscription.metadata())));
+            local.add(connection.id());
+            now.put(connection.id(), new Announced(connection.identifier(), meta(connection.id(), connection.identifier(),
+                    subscription.metadata(), presence.connectionState(connection))));
+        }
+        if (cluster.clustered()) {
+            for (Replica.Subscription remote : cluster.remote().subscriptions(channel)) {
+                now.put(remote.connectionId(), new Announced(remote.identifier(), meta(remote.connectionId(), remote.identifier(),
+                        JsonValues.parseObject(remote.metadata()), presence.remoteConnectionState(remote.identifier(), remote.connectionId()))));
+            }
         }
         Map<String, Announced> before = announced.getOrDefault(channel, Map.of());
         Map<String, Object> joins = new LinkedHashMap<>();
@@ -145,10 +169,10 @@ public class PresenceChannels {
         } else {
             announced.put(channel, now);
         }
-        send(channel, subscriptions, fresh(channel, now.keySet()), now, joins, leaves);
+        send(channel, subscriptions, fresh(channel, local), now, joins, leaves);
     }
 
-    /** @return the subscribers that have not been sent the channel's state since they (last) joined */
+    /** @return the subscribers on this node that have not been sent the channel's state since they (last) joined */
     private Set<String> fresh(String channel, Set<String> subscribers) {
         Set<String> told = new HashSet<>(informed.getOrDefault(channel, Set.of()));
         Set<String> left = departed.remove(channel);
@@ -185,15 +209,16 @@ public class PresenceChannels {
     }
 
     /** An entry as the wire shows it: its ref, the user's status, then subscription and presence state. */
-    private Map<String, Object> meta(LiveConnection connection, Map<String, Object> subscriptionMetadata) {
+    private Map<String, Object> meta(String ref, String identifier, Map<String, Object> subscriptionMetadata, Map<String, Object> state) {
+        String status = presence.status(identifier).wireName();
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("ref", connection.id());
-        meta.put("status", presence.status(connection.identifier()).wireName());
+        meta.put("ref", ref);
+        meta.put("status", status);
         meta.putAll(subscriptionMetadata);
-        meta.putAll(presence.connectionState(connection));
+        meta.putAll(state);
         // Again, so that a client's own "ref" or "status" keys cannot pass for the server's (the order stays).
-        meta.put("ref", connection.id());
-        meta.put("status", presence.status(connection.identifier()).wireName());
+        meta.put("ref", ref);
+        meta.put("status", status);
         return meta;
     }
 

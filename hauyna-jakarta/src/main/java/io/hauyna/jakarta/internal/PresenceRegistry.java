@@ -78,6 +78,12 @@ public class PresenceRegistry implements Presence, ConnectionListener {
     @Inject
     Event<Object> events;
 
+    @Inject
+    ClusterNode cluster;
+
+    /** With other nodes: each present identifier's status across all nodes, as last announced by {@link PresenceChanged}. */
+    private final Map<String, PresenceStatus> announced = new ConcurrentHashMap<>();
+
     // ---- connection life -------------------------------------------------------------------
 
     @Override
@@ -148,6 +154,7 @@ public class PresenceRegistry implements Presence, ConnectionListener {
         AtomicReference<PresenceStatus> before = new AtomicReference<>();
         people.computeIfPresent(identifier, (id, person) -> {
             before.set(person.status);
+            cluster.unreplicate(new Replica.Fragment(id, person.status, 0, null));
             return null;
         });
         if (before.get() != null) {
@@ -161,6 +168,7 @@ public class PresenceRegistry implements Presence, ConnectionListener {
         people.computeIfPresent(identifier, (id, person) -> {
             person.entries.replaceAll((ref, state) -> merged(state, updates));
             present.set(true);
+            replicate(id, person);
             return person;
         });
         if (present.get()) {
@@ -178,13 +186,65 @@ public class PresenceRegistry implements Presence, ConnectionListener {
                 return person;
             });
         }
-        return Optional.ofNullable(snapshot.get());
+        List<Replica.Fragment> remote = identifier == null ? List.of() : cluster.remote().fragments(identifier);
+        if (remote.isEmpty()) {
+            return Optional.ofNullable(snapshot.get());
+        }
+        List<Map<String, Object>> metas = new ArrayList<>(snapshot.get() == null ? List.of() : snapshot.get().metas());
+        Instant since = snapshot.get() == null ? Instant.MAX : snapshot.get().since();
+        for (Replica.Fragment fragment : remote) {
+            JsonValues.parseObject(fragment.entries()).forEach((ref, state) -> {
+                Map<String, Object> meta = new LinkedHashMap<>();
+                meta.put("ref", ref);
+                meta.putAll(castMap(state));
+                metas.add(meta);
+            });
+            since = since.isBefore(Instant.ofEpochMilli(fragment.sinceMillis())) ? since : Instant.ofEpochMilli(fragment.sinceMillis());
+        }
+        return Optional.of(new PresenceInfo(identifier, status(identifier), metas, since));
     }
 
-    /** The status of a present user, or offline; cheap, for building wire metas. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object state) {
+        return (Map<String, Object>) state;
+    }
+
+    /** The status of a user across every node (online on any, else away on any), or offline; cheap, for building wire metas. */
     PresenceStatus status(String identifier) {
         Person person = people.get(identifier);
-        return person == null ? PresenceStatus.OFFLINE : person.status;
+        PresenceStatus status = person == null ? PresenceStatus.OFFLINE : person.status;
+        if (status == PresenceStatus.ONLINE || !cluster.clustered()) {
+            return status;
+        }
+        for (Replica.Fragment fragment : cluster.remote().fragments(identifier)) {
+            if (fragment.status() == PresenceStatus.ONLINE) {
+                return PresenceStatus.ONLINE;
+            }
+            status = PresenceStatus.AWAY;
+        }
+        return status;
+    }
+
+    /**
+     * The state attached to a remote connection's entry, or empty.
+     *
+     * @param identifier whose connection it is
+     * @param ref        the connection's id
+     */
+    Map<String, Object> remoteConnectionState(String identifier, String ref) {
+        for (Replica.Fragment fragment : cluster.remote().fragments(identifier)) {
+            Object state = JsonValues.parseObject(fragment.entries()).get(ref);
+            if (state != null) {
+                return castMap(state);
+            }
+        }
+        return Map.of();
+    }
+
+    /** Another node changed what it holds of this identifier's presence. */
+    void remoteChanged(String identifier) {
+        announce(identifier, null, null);
+        wire.identifierChanged(identifier);
     }
 
     /** The state attached to one connection's entry, or empty. */
@@ -199,7 +259,14 @@ public class PresenceRegistry implements Presence, ConnectionListener {
 
     @Override
     public boolean isPresent(String identifier) {
-        return identifier != null && people.containsKey(identifier);
+        return identifier != null && (people.containsKey(identifier) || !cluster.remote().fragments(identifier).isEmpty());
+    }
+
+    /** @return every identifier present on this node or another */
+    private java.util.Set<String> presentIdentifiers() {
+        java.util.Set<String> identifiers = cluster.remote().presentIdentifiers();
+        identifiers.addAll(people.keySet());
+        return identifiers;
     }
 
     @Override
@@ -215,7 +282,7 @@ public class PresenceRegistry implements Presence, ConnectionListener {
 
     @Override
     public List<PresenceInfo> listBy(Predicate<PresenceInfo> criteria) {
-        return people.keySet().stream()
+        return presentIdentifiers().stream()
                 .map(this::state)
                 .flatMap(Optional::stream)
                 .filter(criteria)
@@ -230,12 +297,12 @@ public class PresenceRegistry implements Presence, ConnectionListener {
 
     @Override
     public int count() {
-        return people.size();
+        return cluster.clustered() ? presentIdentifiers().size() : people.size();
     }
 
     @Override
     public int countBy(String context) {
-        return (int) people.keySet().stream().filter(identifier -> inContext(identifier, context)).count();
+        return (int) presentIdentifiers().stream().filter(identifier -> inContext(identifier, context)).count();
     }
 
     @Override
@@ -264,11 +331,12 @@ public class PresenceRegistry implements Presence, ConnectionListener {
             if (previous == null || replace) {
                 present.entries.put(ref, newState.apply(previous == null ? Map.of() : previous));
             }
+            replicate(id, present);
             return present;
         });
         startSweeping();
         if (cameOnline.get()) {
-            events.fire(new PresenceChanged(identifier, PresenceStatus.OFFLINE, PresenceStatus.ONLINE));
+            announce(identifier, PresenceStatus.OFFLINE, PresenceStatus.ONLINE);
         }
         wire.identifierChanged(identifier);
     }
@@ -281,7 +349,11 @@ public class PresenceRegistry implements Presence, ConnectionListener {
             removed.set(person.entries.remove(ref) != null);
             if (person.entries.isEmpty()) {
                 wentOfflineFrom.set(person.status);
+                cluster.unreplicate(new Replica.Fragment(id, person.status, 0, null));
                 return null;
+            }
+            if (removed.get()) {
+                replicate(id, person);
             }
             return person;
         });
@@ -293,8 +365,45 @@ public class PresenceRegistry implements Presence, ConnectionListener {
     }
 
     private void wentOffline(String identifier, PresenceStatus before) {
-        events.fire(new PresenceChanged(identifier, before, PresenceStatus.OFFLINE));
+        announce(identifier, before, PresenceStatus.OFFLINE);
         wire.identifierChanged(identifier);
+    }
+
+    /**
+     * Fires {@link PresenceChanged} for a change of this node's part of a person. Alone, that part is
+     * the person. With other nodes, the event is for the person's status across all nodes, and only
+     * when that status changed; every node fires it (there is no leader), so a survivor also fires
+     * the offline events of a node that died.
+     *
+     * @param from the status of this node's part before, or {@code null} when the change was on another node
+     * @param to   the status of this node's part after
+     */
+    private void announce(String identifier, PresenceStatus from, PresenceStatus to) {
+        if (!cluster.clustered()) {
+            events.fire(new PresenceChanged(identifier, from, to));
+            return;
+        }
+        PresenceStatus[] change = new PresenceStatus[2];
+        announced.compute(identifier, (id, before) -> {
+            PresenceStatus was = before == null ? PresenceStatus.OFFLINE : before;
+            PresenceStatus now = status(id);
+            if (was != now) {
+                change[0] = was;
+                change[1] = now;
+            }
+            return now == PresenceStatus.OFFLINE ? null : now;
+        });
+        if (change[0] != null) {
+            events.fire(new PresenceChanged(identifier, change[0], change[1]));
+        }
+    }
+
+    /** Inside the person's compute, so that the other nodes see this node's part change in order. */
+    private void replicate(String identifier, Person person) {
+        if (cluster.clustered()) {
+            cluster.replicate(new Replica.Fragment(identifier, person.status, person.since.toEpochMilli(),
+                    encoder.encode(person.entries).text()));
+        }
     }
 
     /** Moves a present person from one status to another, if they are still in it. */
@@ -304,11 +413,12 @@ public class PresenceRegistry implements Presence, ConnectionListener {
             if (person.status == from) {
                 person.status = to;
                 changed.set(true);
+                replicate(id, person);
             }
             return person;
         });
         if (changed.get()) {
-            events.fire(new PresenceChanged(identifier, from, to));
+            announce(identifier, from, to);
             wire.identifierChanged(identifier);
         }
     }

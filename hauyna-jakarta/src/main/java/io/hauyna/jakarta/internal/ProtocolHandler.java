@@ -186,7 +186,7 @@ public class ProtocolHandler implements HauynaProtocol {
             throw new ProtocolError(ErrorType.UNAUTHORIZED, "Anonymous connections cannot send direct messages: sign in and reconnect");
         }
         int delivered = connections.sendTo(to, Frames.directMessage(connection.identifier(), message));
-        if (delivered == 0) {
+        if (delivered == 0 && !connections.connectedElsewhere(to)) {
             throw new ProtocolError(ErrorType.NOT_FOUND, "User '" + abbreviate(to) + "' is not connected");
         }
     }

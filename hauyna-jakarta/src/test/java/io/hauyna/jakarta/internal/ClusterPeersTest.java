@@ -82,4 +82,35 @@ class ClusterPeersTest {
         assertThat(peers.nodes()).isEmpty();
         assertThat(events).containsExactly("joined " + a, "gone " + a + " left");
     }
+
+    @Test
+    void aGapMeansThisNodeNoLongerHoldsTheWholeStateUntilTheNextSnapshot() {
+        peers.heard(a, 1);
+        assertThat(peers.inSync()).isEmpty();
+        peers.synced(a);
+        assertThat(peers.inSync()).containsExactly(a);
+
+        peers.heard(a, 3);
+        assertThat(peers.inSync()).isEmpty();
+        peers.synced(a);
+        assertThat(peers.inSync()).containsExactly(a);
+    }
+
+    @Test
+    void afterThisNodeItselfWasPausedTheOthersAreNotCountedSilent() {
+        peers.heard(a, 1);
+        nanos.addAndGet(Duration.ofSeconds(8).toNanos());
+
+        peers.expireSilent();
+        assertThat(peers.nodes()).as("8 s without running: this node's own pause").containsExactly(a);
+
+        nanos.addAndGet(Duration.ofMillis(500).toNanos());
+        peers.expireSilent();
+        assertThat(peers.nodes()).containsExactly(a);
+        for (int i = 0; i < 6; i++) {
+            nanos.addAndGet(Duration.ofMillis(500).toNanos());
+            peers.expireSilent();
+        }
+        assertThat(peers.nodes()).as("still silent 3.5 s after this node resumed").isEmpty();
+    }
 }
