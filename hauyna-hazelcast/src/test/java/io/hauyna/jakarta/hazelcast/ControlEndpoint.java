@@ -48,6 +48,11 @@ public class ControlEndpoint {
                 presence.track(words[1], java.util.Map.of("by", "server"));
                 yield "ok";
             }
+            case "updateState" -> Boolean.toString(presence.updateState(words[1], java.util.Map.of(words[2], words[3])));
+            case "untrack" -> {
+                presence.untrack(words[1]);
+                yield "ok";
+            }
             case "state" -> presence.state(words[1]).map(PresenceInfo::toString).orElse("");
             default -> "unknown command " + words[0];
         };

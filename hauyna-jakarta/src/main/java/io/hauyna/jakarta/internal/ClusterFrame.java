@@ -49,6 +49,10 @@ record ClusterFrame(UUID node, long seq, Body body) {
     record GroupChange(String identifier, String group, String role) implements Body {
     }
 
+    /** {@code Presence.updateState} (a JSON object of updates) or {@code untrack} ({@code null}) for an identifier, which each node applies to its entries. */
+    record PresenceChange(String identifier, String updates) implements Body {
+    }
+
     /** "I am stopping": the others forget this node at once instead of after the timeout. */
     record Leaving() implements Body {
     }

@@ -27,6 +27,7 @@ import java.util.UUID;
  *   CHANGES:   count, then each: removed (1 byte) | replica
  *   SNAPSHOT:  count, then each replica
  *   GROUP:     identifier, group, role (absent: removed from the group)
+ *   PRESENCE:  identifier, updates as a JSON object (absent: untracked)
  *   LEAVING:   nothing
  *   replica:   kind (1 byte), then its fields in declaration order (a status as 1 byte, a time as 8)
  *   string:    UTF-8 length (4 bytes; -1 when absent), then its bytes
@@ -45,6 +46,7 @@ final class ClusterFrames {
     private static final byte SNAPSHOT = 3;
     private static final byte GROUP = 4;
     private static final byte LEAVING = 5;
+    private static final byte PRESENCE = 6;
     private static final byte TARGET_EVERYONE = 0;
     private static final byte TARGET_CHANNEL = 1;
     private static final byte TARGET_IDENTIFIERS = 2;
@@ -74,6 +76,8 @@ final class ClusterFrames {
             snapshot.replicas().forEach(out::replica);
         } else if (body instanceof ClusterFrame.GroupChange change) {
             out.header(GROUP, node).string(change.identifier()).string(change.group()).string(change.role());
+        } else if (body instanceof ClusterFrame.PresenceChange change) {
+            out.header(PRESENCE, node).string(change.identifier()).string(change.updates());
         } else {
             out.header(LEAVING, node);
         }
@@ -234,6 +238,8 @@ final class ClusterFrames {
                     return new ClusterFrame.GroupChange(string(), string(), optionalString());
                 case LEAVING:
                     return new ClusterFrame.Leaving();
+                case PRESENCE:
+                    return new ClusterFrame.PresenceChange(string(), optionalString());
                 default:
                     throw new IllegalArgumentException("unknown frame kind " + kind);
             }

@@ -122,6 +122,13 @@ public class ClusterNode {
         }
     }
 
+    /** Asks every other node to apply an update of an identifier's presence state ({@code null}: untrack) to its entries. */
+    void publishPresenceChange(String identifier, String updates) {
+        if (running) {
+            publish(new ClusterFrame.PresenceChange(identifier, updates));
+        }
+    }
+
     /** @return the other nodes this node hears; empty when it works alone */
     Set<UUID> peers() {
         ClusterPeers known = peers;
@@ -180,6 +187,8 @@ public class ClusterNode {
             peers.synced(frame.node());
         } else if (body instanceof ClusterFrame.GroupChange change) {
             connections.applyGroupChange(change.identifier(), change.group(), change.role());
+        } else if (body instanceof ClusterFrame.PresenceChange change) {
+            presence.applyPresenceChange(change.identifier(), change.updates());
         } else {
             peers.left(frame.node());
         }

@@ -151,6 +151,11 @@ public class PresenceRegistry implements Presence, ConnectionListener {
 
     @Override
     public void untrack(String identifier) {
+        untrackHere(identifier);
+        cluster.publishPresenceChange(identifier, null);
+    }
+
+    private void untrackHere(String identifier) {
         AtomicReference<PresenceStatus> before = new AtomicReference<>();
         people.computeIfPresent(identifier, (id, person) -> {
             before.set(person.status);
@@ -164,6 +169,15 @@ public class PresenceRegistry implements Presence, ConnectionListener {
 
     @Override
     public boolean updateState(String identifier, Map<String, Object> updates) {
+        boolean elsewhere = identifier != null && !cluster.remote().fragments(identifier).isEmpty();
+        boolean here = updateStateHere(identifier, updates);
+        if (here || elsewhere) {
+            cluster.publishPresenceChange(identifier, encoder.encode(updates).text());
+        }
+        return here || elsewhere;
+    }
+
+    private boolean updateStateHere(String identifier, Map<String, Object> updates) {
         AtomicBoolean present = new AtomicBoolean();
         people.computeIfPresent(identifier, (id, person) -> {
             person.entries.replaceAll((ref, state) -> merged(state, updates));
@@ -175,6 +189,19 @@ public class PresenceRegistry implements Presence, ConnectionListener {
             wire.identifierChanged(identifier);
         }
         return present.get();
+    }
+
+    /**
+     * Applies another node's {@link #untrack(String)} or {@link #updateState} to this node's entries of the identifier.
+     *
+     * @param updates the updates as a JSON object, or {@code null} to untrack
+     */
+    void applyPresenceChange(String identifier, String updates) {
+        if (updates == null) {
+            untrackHere(identifier);
+        } else {
+            updateStateHere(identifier, JsonValues.parseObject(updates));
+        }
     }
 
     @Override

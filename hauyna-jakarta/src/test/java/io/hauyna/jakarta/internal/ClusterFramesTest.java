@@ -67,6 +67,8 @@ class ClusterFramesTest {
                 new ClusterFrame.Snapshot(List.of()),
                 new ClusterFrame.GroupChange("alice", "staff", "admin"),
                 new ClusterFrame.GroupChange("alice", "staff", null),
+                new ClusterFrame.PresenceChange("alice", "{\"typing\":true}"),
+                new ClusterFrame.PresenceChange("alice", null),
                 new ClusterFrame.Leaving());
         for (ClusterFrame.Body body : bodies) {
             assertThat(roundTrip(body).body()).isEqualTo(body);
@@ -100,7 +102,7 @@ class ClusterFramesTest {
     void anyBytesAreReadOrRefusedNeverThrownOtherwise(@ForAll byte[] bytes) {
         if (bytes.length > 1) {
             bytes[0] = ClusterFrames.VERSION;
-            bytes[1] = (byte) Math.floorMod(bytes[1], 6);
+            bytes[1] = (byte) Math.floorMod(bytes[1], 7);
         }
         Throwable thrown = catchThrowable(() -> ClusterFrames.read(bytes));
 
