@@ -49,14 +49,23 @@ public final class TckArchive {
 
     /** The hauyna-jakarta artifact on the test class path: the reactor's jar, or its classes directory in an IDE. */
     private static JavaArchive hauynaJar() {
+        return libraryOf(HauynaConfigurator.class, "hauyna-jakarta.jar");
+    }
+
+    /**
+     * @param member a class of the library
+     * @param name   the jar's name in {@code WEB-INF/lib}
+     * @return the library on the test class path that holds the class: its jar, or its classes directory in an IDE
+     */
+    public static JavaArchive libraryOf(Class<?> member, String name) {
         File location;
         try {
-            location = new File(HauynaConfigurator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            location = new File(member.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot locate hauyna-jakarta on the class path", e);
+            throw new IllegalStateException("Cannot locate the library of " + member.getName() + " on the class path", e);
         }
         if (location.isDirectory()) {
-            return ShrinkWrap.create(ExplodedImporter.class, "hauyna-jakarta.jar").importDirectory(location).as(JavaArchive.class);
+            return ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(location).as(JavaArchive.class);
         }
         return ShrinkWrap.createFromZipFile(JavaArchive.class, location);
     }
