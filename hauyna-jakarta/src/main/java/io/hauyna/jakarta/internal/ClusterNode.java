@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import java.util.Optional;
@@ -51,6 +52,9 @@ public class ClusterNode {
     @Inject
     ConnectionRegistry connections;
 
+    @Inject
+    BeanManager beans;
+
     private final UUID id = UUID.randomUUID();
     private final Object publishing = new Object();
     /** Guarded by {@link #publishing}. */
@@ -60,16 +64,44 @@ public class ClusterNode {
     private final OwnReplicas own = new OwnReplicas(this::publish);
     private final AtomicBoolean snapshotWanted = new AtomicBoolean();
     private volatile boolean running;
+    /** Guarded by {@code this}. */
+    private boolean started;
     private ClusterPeers peers;
     private ScheduledExecutorService heartbeat;
 
-    /** Starts the backplane with the application, so that a node receives before its first client connects. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    /**
+     * Starts the backplane with the application, so that a node receives before its first client
+     * connects. In a web application the start needs the context path (the default cluster name):
+     * the start event carries the {@code ServletContext} on most servers, and where it does not
+     * (Payara) {@link HauynaRoutesListener} starts the node as the web application starts. Outside
+     * a servlet container (Weld SE) the node starts here.
+     */
+    void applicationStarted(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        Optional<String> contextPath = WebApplication.contextPath(application, beans);
+        if (contextPath != null) {
+            start(contextPath.map(ClusterNode::nameOf).orElse("hauyna"));
+        }
+    }
+
+    /** Called by {@link HauynaRoutesListener} when the web application starts. */
+    void webApplicationStarted(String contextPath) {
+        start(nameOf(contextPath));
+    }
+
+    private static String nameOf(String contextPath) {
+        return contextPath.isEmpty() ? "root" : contextPath.substring(1).replace('/', '-');
+    }
+
+    private synchronized void start(String defaultName) {
+        if (started) {
+            return;
+        }
+        started = true;
         if (!backplane.clustered()) {
             LOG.info(() -> "Hauyna cluster: off, this node works alone (" + backplane.describe() + ")");
             return;
         }
-        String name = settings.clusterName().orElseGet(() -> ApplicationName.of(application));
+        String name = settings.clusterName().orElse(defaultName);
         peers = new ClusterPeers(settings.clusterNodeTimeout(), System::nanoTime, new PeerChanges());
         heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hauyna-cluster-heartbeat");
@@ -266,21 +298,26 @@ public class ClusterNode {
         }
     }
 
-    /** The default {@link HauynaConfigKeys#CLUSTER_NAME}; kept apart because the servlet API may be absent (Weld SE). */
-    static final class ApplicationName {
-        private ApplicationName() {
+    /** Where the context path comes from; kept apart because the servlet API may be absent (Weld SE). */
+    static final class WebApplication {
+        private WebApplication() {
         }
 
-        static String of(Object applicationInitialized) {
+        /**
+         * @return the context path from the start event's payload (the {@link HauynaConfigKeys#CLUSTER_NAME}
+         *         default); empty outside a servlet container; {@code null} in one whose start event
+         *         does not carry it (the servlet listener will)
+         */
+        static Optional<String> contextPath(Object applicationInitialized, BeanManager beans) {
             try {
                 if (applicationInitialized instanceof jakarta.servlet.ServletContext context) {
-                    String path = context.getContextPath();
-                    return path.isEmpty() ? "root" : path.substring(1).replace('/', '-');
+                    return Optional.of(context.getContextPath());
                 }
-            } catch (NoClassDefFoundError noServletApi) {
-                // Not a web application.
+                // Only a servlet container has a ServletContext bean; resolving it needs no request.
+                return beans.createInstance().select(jakarta.servlet.ServletContext.class).isResolvable() ? null : Optional.empty();
+            } catch (LinkageError noServletApi) {
+                return Optional.empty();
             }
-            return "hauyna";
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Deploys the application's {@link io.hauyna.jakarta.Routes} while the web application starts,
- * the moment the WebSocket specification allows it. Declared in the jar's {@code web-fragment.xml};
+ * the moment the WebSocket specification allows it, and starts this node's place in a cluster
+ * where the CDI start event could not (it needs the context path). Declared in the jar's {@code web-fragment.xml};
  * a problem with the routes fails the deployment.
  */
 public class HauynaRoutesListener implements ServletContextListener {
@@ -19,6 +20,7 @@ public class HauynaRoutesListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        CDI.current().select(ClusterNode.class).get().webApplicationStarted(event.getServletContext().getContextPath());
         RouteDeployment deployment = CDI.current().select(RouteDeployment.class).get();
         Object container = event.getServletContext().getAttribute(ServerContainer.class.getName());
         if (!(container instanceof ServerContainer serverContainer)) {

@@ -61,6 +61,8 @@ class ClusterIT {
         for (int node = 0; node < 2; node++) {
             int index = node;
             await("node " + node + " hearing the other").atMost(Duration.ofSeconds(60)).until(() -> nodes.joinsLogged(index) >= 1);
+            assertThat(nodes.logLines(node, "application '" + CONTEXT.substring(1) + "'"))
+                    .as("the cluster name defaults to the context path").isEqualTo(1);
         }
     }
 

@@ -80,6 +80,11 @@ abstract class ServerNodes implements AutoCloseable {
         return URI.create("ws://localhost:" + httpPort(node) + pathAndQuery);
     }
 
+    /** @return how many lines of the node's log contain {@code text} */
+    long logLines(int node, String text) throws IOException {
+        return Files.readString(logs.get(node), StandardCharsets.UTF_8).lines().filter(line -> line.contains(text)).count();
+    }
+
     /** @return how many other nodes this node has logged as joined ("Hauyna cluster: node ... joined") */
     long joinsLogged(int node) throws IOException {
         return Files.readString(logs.get(node), StandardCharsets.UTF_8).lines()
