@@ -23,7 +23,7 @@ import java.util.function.Function;
  * One headless Debian Chromium, driven through Debian's chromedriver (nothing is downloaded), with
  * its own profile: two instances are two independent users.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = System.getProperty("tck.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("tck.chromedriver", "/usr/bin/chromedriver");
@@ -32,7 +32,7 @@ final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final Path profile;
 
-    Browser() {
+    public Browser() {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("The browser tests need Debian's Chromium and chromedriver at " + CHROMIUM + " and "
                     + CHROMEDRIVER + ": apt-get install chromium chromium-driver (.ci/run does)");
@@ -52,30 +52,30 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<String> texts(String css) {
+    public List<String> texts(String css) {
         return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
-    void type(String css, String text) {
+    public void type(String css, String text) {
         WebElement input = find(css);
         input.clear();
         input.sendKeys(text);
     }
 
-    void click(String css) {
+    public void click(String css) {
         find(css).click();
     }
 
     /** Waits until the condition holds, and fails with what the page showed otherwise. */
-    <T> T await(String what, Function<WebDriver, T> condition) {
+    public <T> T await(String what, Function<WebDriver, T> condition) {
         try {
             return new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).withMessage(what).until(condition);
         } catch (RuntimeException timeout) {
@@ -85,7 +85,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void screenshot(Path target) {
+    public void screenshot(Path target) {
         try {
             Files.createDirectories(target.getParent());
             Files.copy(((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);

@@ -5,6 +5,8 @@ import io.hauyna.jakarta.testing.PresenceView;
 import io.hauyna.jakarta.testing.TestClient;
 import io.hauyna.tck.TckArchive;
 import io.hauyna.tck.TckProtocolEndpoint;
+import io.hauyna.tck.browser.Browser;
+import io.hauyna.tck.sample.SampleWar;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +33,18 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Two instances of the server under test, each its own process with the same WAR and
- * {@code hauyna-hazelcast}, behave as one: channel messages, direct and group messages, and presence
- * cross between them, and a killed instance's users leave the other within 5 seconds. Runs where
- * the server module names a launcher in {@code tck.cluster.launcher}; Arquillian is not involved,
- * since it manages a single container.
+ * Two instances of the server under test, each its own process with the same two WARs (a test WAR
+ * and the sample) and {@code hauyna-hazelcast}, behave as one: channel messages, direct and group
+ * messages and presence cross between them, the sample's chat page on one instance talks to the page
+ * on the other in real Chromium, and a killed instance's users leave the other within 5 seconds.
+ * Runs where the server module names a launcher in {@code tck.cluster.launcher}; Arquillian is not
+ * involved, since it manages a single container.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     private static final String CONTEXT = "/hauyna-cluster";
+    private static final String SAMPLE = "/hauyna-sample";
     private static final Pattern MESSAGE = Pattern.compile(
             "\\{\"type\":\"channel_message\",\"channel\":\"room:cluster\",\"from\":\"(pub-\\d)\",\"message\":\\{\"n\":(\\d+)}}");
 
@@ -50,20 +55,27 @@ class ClusterIT {
         nodes = ServerNodes.fromSystemProperties();
         assumeTrue(nodes != null, "No two-instance launcher for " + System.getProperty("tck.server")
                 + ": clustering is verified on Payara Micro (Payara's member) and WildFly (embedded member)");
-        WebArchive war = TckArchive.war(CONTEXT.substring(1), TckProtocolEndpoint.class)
-                .addAsLibrary(TckArchive.libraryOf(HazelcastBackplane.class, "hauyna-hazelcast.jar"));
-        if (nodes.bundlesHazelcast()) {
-            war.addAsLibrary(TckArchive.libraryOf(com.hazelcast.core.Hazelcast.class, "hazelcast.jar"));
-        }
-        Path file = Files.createDirectories(Path.of("target", "cluster-nodes")).resolve(war.getName());
-        war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        nodes.start(2, file, Map.of("hauyna.presence.channels", "presence:", "hauyna.rate-limit.per-second", "0"));
+        WebArchive war = TckArchive.war(CONTEXT.substring(1),
+                Map.of("hauyna.presence.channels", "presence:", "hauyna.rate-limit.per-second", "0"), TckProtocolEndpoint.class);
+        WebArchive sample = SampleWar.asBuilt(SAMPLE.substring(1) + ".war");
+        nodes.start(2, List.of(clustered(war), clustered(sample)), Map.of());
         for (int node = 0; node < 2; node++) {
             int index = node;
             await("node " + node + " hearing the other").atMost(Duration.ofSeconds(60)).until(() -> nodes.joinsLogged(index) >= 1);
             assertThat(nodes.logLines(node, "application '" + CONTEXT.substring(1) + "'"))
                     .as("the cluster name defaults to the context path").isEqualTo(1);
         }
+    }
+
+    /** @return the WAR with {@code hauyna-hazelcast} (and Hazelcast, where the server has none) added, written to a file */
+    private static Path clustered(WebArchive war) throws java.io.IOException {
+        war.addAsLibrary(TckArchive.libraryOf(HazelcastBackplane.class, "hauyna-hazelcast.jar"));
+        if (nodes.bundlesHazelcast()) {
+            war.addAsLibrary(TckArchive.libraryOf(com.hazelcast.core.Hazelcast.class, "hazelcast.jar"));
+        }
+        Path file = Files.createDirectories(Path.of("target", "cluster-nodes")).resolve(war.getName());
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        return file;
     }
 
     @AfterAll
@@ -154,11 +166,19 @@ class ClusterIT {
 
     @Test
     @Order(3)
-    void presenceSpansBothNodesAndAKilledNodesUsersLeaveWithinFiveSeconds() throws Exception {
-        try (TestClient watcher = subscriber(0, "watcher", "presence:tck"); TestClient doomed = subscriber(1, "doomed", "presence:tck")) {
+    void chatPagesOnTwoNodesTalkSeeEachOtherAndAKilledNodesUsersLeaveWithinFiveSeconds() throws Exception {
+        try (Browser bob = signIn(0, "bob"); Browser alice = signIn(1, "alice");
+             TestClient watcher = subscriber(0, "watcher", "presence:tck"); TestClient doomed = subscriber(1, "doomed", "presence:tck")) {
+            seesPresent(alice, "bob");
+            seesPresent(bob, "alice");
+            alice.type("#text", "hello from node 1");
+            alice.click("#sendButton");
+            bob.await("alice's message on node 0", d -> bob.texts("#messages li").stream().anyMatch(li -> li.contains("alice: hello from node 1")));
+            bob.type("#text", "hi from node 0");
+            bob.click("#sendButton");
+            alice.await("bob's message on node 1", d -> alice.texts("#messages li").stream().anyMatch(li -> li.contains("bob: hi from node 0")));
             PresenceView view = new PresenceView().readUntil(watcher, v -> v.identifiers().contains("doomed"));
             assertThat(view.metas("doomed")).hasSize(1);
-            new PresenceView().readUntil(doomed, v -> v.identifiers().containsAll(List.of("watcher", "doomed")));
 
             long killed = System.nanoTime();
             nodes.kill(1);
@@ -166,6 +186,23 @@ class ClusterIT {
             Duration gone = Duration.ofNanos(System.nanoTime() - killed);
             System.out.println("ClusterIT: after kill -9, the other node's client saw the leave after " + gone.toMillis() + " ms");
             assertThat(gone).isLessThan(Duration.ofSeconds(5));
+            bob.await("alice gone from bob's page after node 1 was killed",
+                    d -> d.findElements(By.cssSelector("#presence li[data-id='alice']")).isEmpty());
+            assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(6));
         }
+    }
+
+    private static Browser signIn(int node, String user) {
+        Browser browser = new Browser();
+        browser.open(nodes.page(node, SAMPLE + "/chat.html"));
+        browser.type("#user", user);
+        browser.type("#room", "lobby");
+        browser.click("#connectButton");
+        browser.await(user + " connected", d -> browser.find("#status").getAttribute("data-state").equals("connected"));
+        return browser;
+    }
+
+    private static void seesPresent(Browser browser, String user) {
+        browser.await(user + " shown present", d -> !d.findElements(By.cssSelector("#presence li[data-id='" + user + "']")).isEmpty());
     }
 }

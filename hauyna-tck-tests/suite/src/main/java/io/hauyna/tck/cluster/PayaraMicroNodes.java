@@ -38,7 +38,7 @@ final class PayaraMicroNodes extends ServerNodes {
     }
 
     @Override
-    List<String> command(int node, Path war, Map<String, String> settings) throws IOException {
+    List<String> command(int node, List<Path> wars, Map<String, String> settings) throws IOException {
         String members = IntStream.range(0, 2).mapToObj(i -> "127.0.0.1:" + (FIRST_GRID_PORT + i)).collect(Collectors.joining(","));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -51,13 +51,13 @@ final class PayaraMicroNodes extends ServerNodes {
                 "--nohostaware",
                 // One runtime directory per version and node: two versions unpacked into one directory mix their jars.
                 "--unpackdir", Files.createDirectories(Path.of("target", "cluster-nodes",
-                        payaraMicroJar.getFileName().toString().replace(".jar", "") + "-node-" + node)).toAbsolutePath().toString(),
-                "--deploy", war.toAbsolutePath().toString()));
+                        payaraMicroJar.getFileName().toString().replace(".jar", "") + "-node-" + node)).toAbsolutePath().toString()));
+        wars.forEach(war -> command.addAll(List.of("--deploy", war.toAbsolutePath().toString())));
         return command;
     }
 
     @Override
-    boolean ready(int node, Path log) throws IOException {
+    boolean ready(int node, int wars, Path log) throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8).contains(" ready in ");
     }
 

@@ -43,16 +43,16 @@ abstract class ServerNodes implements AutoCloseable {
     /** @return Hauyna settings (as system properties) that put node {@code node} of {@code count} into one cluster */
     abstract Map<String, String> clusterSettings(int node, int count);
 
-    /** @return the command that starts node {@code node} with the WAR deployed and the settings as system properties */
-    abstract List<String> command(int node, Path war, Map<String, String> settings) throws IOException;
+    /** @return the command that starts node {@code node} with the WARs deployed and the settings as system properties */
+    abstract List<String> command(int node, List<Path> wars, Map<String, String> settings) throws IOException;
 
-    /** @return whether node {@code node} serves the WAR, judged from its log and files */
-    abstract boolean ready(int node, Path log) throws IOException;
+    /** @return whether node {@code node} serves all {@code wars} WARs, judged from its log and files */
+    abstract boolean ready(int node, int wars, Path log) throws IOException;
 
     abstract int httpPort(int node);
 
-    /** Starts {@code count} nodes at once and waits until each serves the WAR. */
-    void start(int count, Path war, Map<String, String> settings) throws IOException {
+    /** Starts {@code count} nodes at once and waits until each serves the WARs. */
+    void start(int count, List<Path> wars, Map<String, String> settings) throws IOException {
         Path directory = Path.of("target", "cluster-nodes");
         Files.createDirectories(directory);
         for (int node = 0; node < count; node++) {
@@ -60,7 +60,7 @@ abstract class ServerNodes implements AutoCloseable {
             Files.deleteIfExists(log);
             Map<String, String> all = new java.util.LinkedHashMap<>(clusterSettings(node, count));
             all.putAll(settings);
-            processes.add(new ProcessBuilder(command(node, war, all)).redirectErrorStream(true)
+            processes.add(new ProcessBuilder(command(node, wars, all)).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start());
             logs.add(log);
         }
@@ -71,13 +71,18 @@ abstract class ServerNodes implements AutoCloseable {
                         if (!processes.get(index).isAlive()) {
                             throw new IllegalStateException("node " + index + " exited; see " + logs.get(index));
                         }
-                        return ready(index, logs.get(index));
+                        return ready(index, wars.size(), logs.get(index));
                     });
         }
     }
 
     URI uri(int node, String pathAndQuery) {
         return URI.create("ws://localhost:" + httpPort(node) + pathAndQuery);
+    }
+
+    /** @return a page of node {@code node}, e.g. {@code page(0, "/chat.html")} */
+    String page(int node, String path) {
+        return "http://localhost:" + httpPort(node) + path;
     }
 
     /** @return how many lines of the node's log contain {@code text} */

@@ -41,10 +41,12 @@ final class WildFlyNodes extends ServerNodes {
     }
 
     @Override
-    List<String> command(int node, Path war, Map<String, String> settings) throws IOException {
+    List<String> command(int node, List<Path> wars, Map<String, String> settings) throws IOException {
         Path base = baseDirectory(node);
         copy(home.resolve("standalone"), base);
-        Files.copy(war, base.resolve("deployments").resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        for (Path war : wars) {
+            Files.copy(war, base.resolve("deployments").resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
         List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base.toAbsolutePath(),
                 "-Djboss.socket.binding.port-offset=" + (FIRST_PORT_OFFSET + 100 * node)));
@@ -53,14 +55,14 @@ final class WildFlyNodes extends ServerNodes {
     }
 
     @Override
-    boolean ready(int node, Path log) {
+    boolean ready(int node, int wars, Path log) {
         Path deployments = baseDirectory(node).resolve("deployments");
         try (Stream<Path> files = Files.list(deployments)) {
             List<String> names = files.map(file -> file.getFileName().toString()).toList();
             if (names.stream().anyMatch(name -> name.endsWith(".failed"))) {
                 throw new IllegalStateException("The deployment failed on node " + node + "; see " + log);
             }
-            return names.stream().anyMatch(name -> name.endsWith(".war.deployed"));
+            return names.stream().filter(name -> name.endsWith(".war.deployed")).count() == wars;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
