@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,11 +50,24 @@ final class PayaraMicroNodes extends ServerNodes {
                 "--startport", Integer.toString(FIRST_GRID_PORT + node),
                 "--interfaces", "127.0.0.1",
                 "--nohostaware",
-                // One runtime directory per version and node: two versions unpacked into one directory mix their jars.
-                "--unpackdir", Files.createDirectories(Path.of("target", "cluster-nodes",
-                        payaraMicroJar.getFileName().toString().replace(".jar", "") + "-node-" + node)).toAbsolutePath().toString()));
+                "--unpackdir", runtimeDirectory(node).toString()));
         wars.forEach(war -> command.addAll(List.of("--deploy", war.toAbsolutePath().toString())));
         return command;
+    }
+
+    /**
+     * A fresh runtime directory per version and node: two versions unpacked into one directory mix
+     * their jars, and Payara Micro deploys again on boot what an earlier run left there.
+     */
+    private Path runtimeDirectory(int node) throws IOException {
+        Path directory = Path.of("target", "cluster-nodes", payaraMicroJar.getFileName().toString().replace(".jar", "") + "-node-" + node)
+                .toAbsolutePath();
+        if (Files.exists(directory)) {
+            try (var old = Files.walk(directory)) {
+                old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        return Files.createDirectories(directory);
     }
 
     @Override
