@@ -25,6 +25,11 @@ import java.util.Set;
  * encoded once per call, queued per recipient, never blocking the caller. All methods are
  * thread-safe; queries return immutable snapshots, never {@code null}.
  *
+ * <p>With a clustered backplane ({@code hauyna-hazelcast}), broadcasts reach the subscribers of
+ * every node, and {@link #subscribers} and {@link #channels()} span every node; the counts that
+ * broadcasts return, and the methods that take or hand out a {@code Session} (through
+ * {@link Subscription}), are about this node's connections.
+ *
  * @since 0.1
  */
 public interface Channels {
@@ -69,10 +74,10 @@ public interface Channels {
      */
     int broadcastFrom(Session sender, String channel, Object message);
 
-    /** @return the identifiers subscribed to the channel (by any connection); empty if none */
+    /** @return the identifiers subscribed to the channel (by any connection, on any node since 0.2); empty if none */
     Set<String> subscribers(String channel);
 
-    /** @return every subscription to the channel, oldest first; empty if none */
+    /** @return every subscription to the channel on this node, oldest first; empty if none */
     List<Subscription> subscriptions(String channel);
 
     /** @return the channels the session's connection is subscribed to; empty if none or not registered */
@@ -84,7 +89,7 @@ public interface Channels {
     /** @return the metadata of the session's subscription to the channel, or empty if it is not subscribed */
     Optional<Map<String, Object>> subscriptionMetadata(String channel, Session session);
 
-    /** @return the names of all channels with at least one subscriber */
+    /** @return the names of all channels with at least one subscriber, on any node (since 0.2); empty if none */
     Set<String> channels();
 
     /**

@@ -30,6 +30,14 @@ import java.util.Set;
  * outbound queue and returns at once: a slow or closed client never delays the caller or the
  * others. Send methods return how many connections accepted the message; 0 means nobody.
  *
+ * <h2>Several nodes</h2>
+ * With a clustered backplane ({@code hauyna-hazelcast}), sends reach the recipients on every node
+ * (the message crosses to each other node once); their return value counts the connections of
+ * <em>this</em> node only. {@link #identifiers()}, {@link #count()}, the group queries and the group
+ * changes span every node, and a membership lasts while the identifier has a connection on any
+ * node. What hands out a {@link Connection} ({@link #connection}, {@link #connectionsOf}) stays on
+ * this node, since a connection holds its {@code Session}.
+ *
  * <p>All methods are thread-safe; queries return immutable snapshots, never {@code null}.
  *
  * @since 0.1
@@ -76,14 +84,17 @@ public interface Connections {
 
     /**
      * @param identifier an identifier
-     * @return every open connection of that identifier, oldest first; empty if it has none
+     * @return every open connection of that identifier on this node, oldest first; empty if it has none here
      */
     List<Connection> connectionsOf(String identifier);
 
-    /** @return every identifier with at least one open connection; empty when nobody is connected */
+    /**
+     * @return every identifier with at least one open connection, on any node as far as this node
+     *         knows (since 0.2); empty when nobody is connected
+     */
     Set<String> identifiers();
 
-    /** @return the number of open connections */
+    /** @return the number of open connections, on every node as far as this node knows (since 0.2) */
     int count();
 
     /**
@@ -100,7 +111,7 @@ public interface Connections {
      * @param group      a group name: 1 to 200 characters, not blank
      * @param role       a role name: 1 to 200 characters, not blank
      * @return {@code true} if the identifier is now a member with that role; {@code false} if it
-     *         has no open connection, in which case nothing is recorded
+     *         has no open connection on any node, in which case nothing is recorded
      * @throws IllegalArgumentException when the group or role name is not valid, saying why
      * @throws IllegalStateException    when it would create a group beyond
      *                                  {@link HauynaConfigKeys#LIMITS_GROUPS} (the message names the key; since 0.2)

@@ -22,6 +22,14 @@ import java.util.function.Predicate;
  * {@code presence_diff} frames, coalesced per {@link HauynaConfigKeys#PRESENCE_DIFF_INTERVAL_MS}
  * (see {@code docs/PROTOCOL.md}).
  *
+ * <p>With a clustered backplane ({@code hauyna-hazelcast}), a user's entries on every node make one
+ * presence: every query answers for the whole cluster, the status is the user's across all nodes
+ * (online on any, else away on any, else offline), {@link #updateState} and {@link #untrack(String)}
+ * act on the entries of every node, and every node fires {@link PresenceChanged} for each change of
+ * that status (a survivor fires the offline events of a node that died). A server-side entry lives
+ * on the node that made it; entries and metadata from another node hold what JSON carries (maps,
+ * lists, strings, numbers, booleans).
+ *
  * <p>Thread-safe; queries return immutable snapshots; an empty result means nobody.
  *
  * @since 0.1
