@@ -187,6 +187,7 @@ class PresenceAcrossNodesTest {
             Duration gone = watcher.awaitGone("leaver", stopping);
             assertThat(cluster.node(leaving).occurrences("STOPPED, Hazelcast threads left: 0")).isEqualTo(1);
             assertThat(gone).as("a graceful stop says goodbye instead of going silent").isLessThan(Duration.ofMillis(1_500));
+            System.out.println("stop: the leave was seen after " + gone.toMillis() + " ms");
         } finally {
             cluster.removeLast();
         }
