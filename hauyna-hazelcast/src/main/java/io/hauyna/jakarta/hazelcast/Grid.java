@@ -1,5 +1,7 @@
 package io.hauyna.jakarta.hazelcast;
 
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -43,8 +45,14 @@ record Grid(HazelcastInstance instance, String origin, boolean owned) {
                     + HazelcastClusterKeys.PAYARA_JNDI_NAME + " is not bound: enable Payara's data grid (it is on by default), or set "
                     + HazelcastClusterKeys.MODE + "=embedded"));
             case EMBEDDED -> embedded(settings);
+            case CLIENT -> client(settings);
             case AUTO -> payaras().orElseGet(() -> embedded(settings));
         };
+    }
+
+    /** @return whether the instance is a client, which is no member and has no address of its own */
+    boolean client() {
+        return "client".equals(origin);
     }
 
     /** Stops the instance if the application owns it; Payara's member keeps running for the server. */
@@ -68,6 +76,19 @@ record Grid(HazelcastInstance instance, String origin, boolean owned) {
             LOG.log(Level.FINE, "No Payara Hazelcast member in JNDI", notPayara);
             return Optional.empty();
         }
+    }
+
+    private static Grid client(HazelcastSettings settings) {
+        ClientConfig config = new ClientConfig();
+        config.setClusterName(settings.clusterName());
+        for (String[] property : new String[][]{{"hazelcast.logging.type", "jdk"}, {"hazelcast.phone.home.enabled", "false"},
+                {"hazelcast.client.shutdownhook.enabled", "false"}}) {
+            if (System.getProperty(property[0]) == null) {
+                config.setProperty(property[0], property[1]);
+            }
+        }
+        config.getNetworkConfig().setAddresses(settings.members());
+        return new Grid(HazelcastClient.newHazelcastClient(config), "client", true);
     }
 
     private static Grid embedded(HazelcastSettings settings) {

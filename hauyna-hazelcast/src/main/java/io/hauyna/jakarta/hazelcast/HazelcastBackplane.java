@@ -58,12 +58,14 @@ public class HazelcastBackplane implements Backplane {
             }
         });
         lifecycle = grid.instance().getLifecycleService().addLifecycleListener(event -> {
-            if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+            // A merge, or a client back in touch: the others may have forgotten this node.
+            if (event.getState() == LifecycleEvent.LifecycleState.MERGED || event.getState() == LifecycleEvent.LifecycleState.CLIENT_CONNECTED) {
                 context.membersChanged();
             }
         });
-        description = "Hazelcast " + BuildInfoProvider.getBuildInfo().getVersion() + ", " + grid.origin() + " "
-                + grid.instance().getCluster().getLocalMember().getAddress() + ", members now "
+        description = "Hazelcast " + BuildInfoProvider.getBuildInfo().getVersion() + ", " + grid.origin()
+                + (grid.client() ? "" : " " + grid.instance().getCluster().getLocalMember().getAddress())
+                + ", members now "
                 + grid.instance().getCluster().getMembers().stream().map(member -> member.getAddress().toString())
                 .collect(Collectors.joining(", ", "[", "]"));
     }

@@ -12,13 +12,16 @@ public final class HazelcastClusterKeys {
     private static final String PREFIX = "hauyna.cluster.";
 
     /**
-     * {@code auto} (default), {@code embedded} or {@code payara}: which Hazelcast
+     * {@code auto} (default), {@code embedded}, {@code payara} or {@code client}: which Hazelcast
      * instance carries the traffic.
      * <ul>
      *   <li>{@code embedded}: a member started inside the application, joined over TCP-IP to
      *       {@link #MEMBERS}, and shut down with it;</li>
      *   <li>{@code payara}: the member Payara Server or Payara Micro already runs (JNDI
      *       {@value #PAYARA_JNDI_NAME}); the deployment fails when Payara's data grid is off;</li>
+     *   <li>{@code client}: a client of an existing Hazelcast cluster at {@link #MEMBERS}, named
+     *       {@link #HAZELCAST_CLUSTER_NAME}; the application waits at start until a member answers,
+     *       and the client reconnects for as long as it runs;</li>
      *   <li>{@code auto}: Payara's member when it is bound, else an embedded member.</li>
      * </ul>
      */
@@ -26,7 +29,7 @@ public final class HazelcastClusterKeys {
 
     /**
      * Comma-separated {@code host} or {@code host:port}, default {@value #DEFAULT_MEMBERS}: the members
-     * an embedded member joins. A host without a port means
+     * an embedded member joins, or the cluster a client connects to. A host without a port means
      * ports {@link #PORT} to {@link #PORT}+2.
      */
     public static final String MEMBERS = PREFIX + "members";

@@ -12,7 +12,7 @@ import java.util.Optional;
 record HazelcastSettings(Mode mode, List<String> members, int port, Optional<String> networkInterface, String clusterName,
                          boolean multicast, int shutdownTimeoutSeconds) {
 
-    enum Mode { AUTO, EMBEDDED, PAYARA }
+    enum Mode { AUTO, EMBEDDED, PAYARA, CLIENT }
 
     static HazelcastSettings read(BackplaneContext context) {
         Mode mode = context.config(HazelcastClusterKeys.MODE).map(HazelcastSettings::mode).orElse(Mode.AUTO);
@@ -34,7 +34,7 @@ record HazelcastSettings(Mode mode, List<String> members, int port, Optional<Str
         try {
             return Mode.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalStateException(HazelcastClusterKeys.MODE + " is '" + value + "': use auto, embedded or payara", unknown);
+            throw new IllegalStateException(HazelcastClusterKeys.MODE + " is '" + value + "': use auto, embedded, payara or client", unknown);
         }
     }
 

@@ -27,12 +27,14 @@ final class NodeProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
+    private final Class<?> main;
     private Process process;
 
-    private NodeProcess(String name, int port, Path log) {
+    private NodeProcess(String name, int port, Path log, Class<?> main) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.main = main;
     }
 
     /**
@@ -41,9 +43,16 @@ final class NodeProcess implements AutoCloseable {
      * @param config Hauyna and Hazelcast keys, passed as system properties
      */
     static NodeProcess start(String name, Map<String, String> config) {
-        NodeProcess node = new NodeProcess(name, freePort(), Path.of("target", "cluster-nodes", name + ".log"));
+        NodeProcess node = new NodeProcess(name, freePort(), Path.of("target", "cluster-nodes", name + ".log"), ClusterNodeMain.class);
         node.launch(config);
         return node;
+    }
+
+    /** Starts a {@link StandaloneMemberMain} on a given port and waits until it runs. */
+    static NodeProcess standaloneMember(String name, int port) {
+        NodeProcess member = new NodeProcess(name, port, Path.of("target", "cluster-nodes", name + ".log"), StandaloneMemberMain.class);
+        member.launch(Map.of());
+        return member;
     }
 
     private void launch(Map<String, String> config) {
@@ -56,7 +65,7 @@ final class NodeProcess implements AutoCloseable {
                 "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
                 "-Djava.util.logging.config.file=" + Path.of("target", "test-classes", "logging.properties").toAbsolutePath()));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClusterNodeMain.class.getName(), Integer.toString(port)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), Integer.toString(port)));
         try {
             Files.createDirectories(log.getParent());
             if (process == null) {

@@ -167,11 +167,20 @@ public class ClusterNode {
         return known == null ? Set.of() : known.nodes();
     }
 
+    /**
+     * A backplane that fails (its grid is shutting down or unreachable) loses the frame for the other
+     * nodes, which see the gap, and never the caller's send: local delivery goes on.
+     */
     private void publish(ClusterFrame.Body body) {
         byte[] frame = ClusterFrames.write(id, body);
-        synchronized (publishing) {
-            ClusterFrames.stamp(frame, ++seq);
-            backplane.publish(frame);
+        try {
+            synchronized (publishing) {
+                ClusterFrames.stamp(frame, ++seq);
+                backplane.publish(frame);
+            }
+        } catch (RuntimeException e) {
+            problems.log(Level.WARNING, "publish", () -> "Hauyna cluster: a frame could not reach the other nodes ("
+                    + backplane.describe() + "): " + e, e);
         }
     }
 
