@@ -110,8 +110,6 @@ class ClusterIT {
             TestClient pub0 = subscriber(0, "pub-0", "room:cluster");
             TestClient pub1 = subscriber(1, "pub-1", "room:cluster");
             clients.addAll(List.of(sub0, sub1, pub0, pub1));
-            await("the other node to know both subscriptions").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(200))
-                    .until(() -> true);
             CompletableFuture<?> publishing0 = CompletableFuture.runAsync(() -> publish(pub0, perPublisher));
             CompletableFuture<?> publishing1 = CompletableFuture.runAsync(() -> publish(pub1, perPublisher));
             publishing0.join();

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -62,11 +61,7 @@ final class PayaraMicroNodes extends ServerNodes {
     private Path runtimeDirectory(int node) throws IOException {
         Path directory = Path.of("target", "cluster-nodes", payaraMicroJar.getFileName().toString().replace(".jar", "") + "-node-" + node)
                 .toAbsolutePath();
-        if (Files.exists(directory)) {
-            try (var old = Files.walk(directory)) {
-                old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        deleteRecursively(directory);
         return Files.createDirectories(directory);
     }
 

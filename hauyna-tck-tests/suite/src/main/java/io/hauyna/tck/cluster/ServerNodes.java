@@ -76,6 +76,15 @@ abstract class ServerNodes implements AutoCloseable {
         }
     }
 
+    /** Deletes a directory and everything in it, if it exists. */
+    static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
     URI uri(int node, String pathAndQuery) {
         return URI.create("ws://localhost:" + httpPort(node) + pathAndQuery);
     }

@@ -78,11 +78,7 @@ final class WildFlyNodes extends ServerNodes {
     }
 
     private static void copy(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.walk(to)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        deleteRecursively(to);
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String relative = from.relativize(file).toString();
