@@ -2,7 +2,9 @@ package io.hauyna.bench;
 
 import io.hauyna.bench.load.LoadGenerator;
 import io.hauyna.bench.report.Results;
+import io.hauyna.bench.scenario.ClusterFanOut;
 import io.hauyna.bench.scenario.Scenario;
+import io.hauyna.bench.server.ClusterNodes;
 import io.hauyna.bench.server.RunningServer;
 import io.hauyna.bench.server.ServerLauncher;
 import io.hauyna.bench.server.ServerStats;
@@ -60,6 +62,22 @@ final class Bench {
             Progress.say("FAILED: %s", failed);
             results.fail(launcher.name(), "", "", "", 0, "server failed: " + failed.getMessage());
         }
+    }
+
+    /**
+     * Runs scenario 9 on one to three nodes of this server, started for it alone with the clustered
+     * WAR, and stops them; a failure is recorded and the run goes on.
+     */
+    void runCluster(Map<String, String> settings) {
+        Progress.context(launcher.name() + " · " + ClusterFanOut.ID);
+        try (ClusterNodes nodes = new ClusterNodes(launcher, war, settings, logs)) {
+            new ClusterFanOut(load, results, scale, ids).run(nodes);
+        } catch (RuntimeException failed) {
+            Progress.say("FAILED: %s", failed);
+            failed.printStackTrace(System.out);
+            results.fail(launcher.name(), ClusterFanOut.ID, "", "", 0, "could not run: " + failed.getMessage());
+        }
+        report.run();
     }
 
     private void runSafely(Scenario scenario, BenchContext context) {

@@ -85,18 +85,28 @@ public final class BenchContext {
 
         /** @return the figures of a delivery run: CPU per delivery, rate, latency, GC, RSS, threads */
         public Map<Metric, Double> deliveryFigures() {
-            Map<Metric, Double> figures = new LinkedHashMap<>();
-            long delivered = Math.max(1, outcome.delivered());
-            figures.put(Metric.CPU_PER_DELIVERY, cpuNanos / 1000.0 / delivered);
-            figures.put(Metric.DELIVERIES_PER_SECOND, delivered / (outcome.elapsedNanos() / 1e9));
-            figures.put(Metric.P50, (double) outcome.latencyMicros().getValueAtPercentile(50));
-            figures.put(Metric.P99, (double) outcome.latencyMicros().getValueAtPercentile(99));
-            figures.put(Metric.P999, (double) outcome.latencyMicros().getValueAtPercentile(99.9));
-            figures.put(Metric.GC_MILLIS, (double) gcMillis);
+            Map<Metric, Double> figures = BenchContext.deliveryFigures(outcome, cpuNanos, gcMillis);
             figures.put(Metric.RSS_MB, after.rssBytes() / 1048576.0);
             figures.put(Metric.THREADS, (double) after.threads());
             return figures;
         }
+    }
+
+    /**
+     * @param cpuNanos what the server (or every node of a cluster) spent on the run
+     * @param gcMillis the time it spent collecting meanwhile
+     * @return CPU per delivery, rate, latency percentiles and collection time of a delivery run
+     */
+    public static Map<Metric, Double> deliveryFigures(Deliveries.Outcome outcome, long cpuNanos, long gcMillis) {
+        Map<Metric, Double> figures = new LinkedHashMap<>();
+        long delivered = Math.max(1, outcome.delivered());
+        figures.put(Metric.CPU_PER_DELIVERY, cpuNanos / 1000.0 / delivered);
+        figures.put(Metric.DELIVERIES_PER_SECOND, delivered / (outcome.elapsedNanos() / 1e9));
+        figures.put(Metric.P50, (double) outcome.latencyMicros().getValueAtPercentile(50));
+        figures.put(Metric.P99, (double) outcome.latencyMicros().getValueAtPercentile(99));
+        figures.put(Metric.P999, (double) outcome.latencyMicros().getValueAtPercentile(99.9));
+        figures.put(Metric.GC_MILLIS, (double) gcMillis);
+        return figures;
     }
 
     /** Runs one measured batch, reading the server's CPU and collections around it. */

@@ -5,6 +5,7 @@ import io.hauyna.bench.report.ReportWriter;
 import io.hauyna.bench.report.Results;
 import io.hauyna.bench.report.TableSpec;
 import io.hauyna.bench.scenario.Churn;
+import io.hauyna.bench.scenario.ClusterFanOut;
 import io.hauyna.bench.scenario.DirectMessages;
 import io.hauyna.bench.scenario.FanOut;
 import io.hauyna.bench.scenario.Heartbeat;
@@ -34,7 +35,10 @@ import java.util.stream.Collectors;
  *
  * <p>System properties: {@code bench.war}, the server locations set by the Maven profiles,
  * {@code bench.out} (report folder), {@code bench.scenarios} ({@code all} or a comma-separated list
- * of scenario ids), {@code bench.smoke=true} for the small counts of {@link Scale#smoke()}.
+ * of scenario ids), {@code bench.smoke=true} for the small counts of {@link Scale#smoke()},
+ * {@code bench.cluster.libs} (the folder with the jars that make the WAR clustered, {@link
+ * io.hauyna.bench.server.ClusterWar}). Scenario 9 ({@link ClusterFanOut}) runs after the others, on
+ * every selected server that can run as a cluster node here.
  */
 public final class BenchMain {
 
@@ -89,10 +93,14 @@ public final class BenchMain {
         List<Scenario> scenarios = new ArrayList<>(List.of(new FanOut(), new ManyChannels(), new DirectMessages(),
                 new PresenceBurst(), new IdleMemory(), new Heartbeat(), new SlowConsumers(), new Churn()));
         scenarios.removeIf(s -> !selected.contains("all") && !selected.contains(s.id()));
+        boolean cluster = selected.contains("all") || selected.contains(ClusterFanOut.ID);
         Results results = new Results();
         AtomicLong ids = new AtomicLong(1);
         Path logs = Path.of(System.getProperty("bench.logs", "target/bench-logs"));
-        List<TableSpec> tables = scenarios.stream().map(Scenario::table).toList();
+        List<TableSpec> tables = new ArrayList<>(scenarios.stream().map(Scenario::table).toList());
+        if (cluster) {
+            tables.add(ClusterFanOut.table());
+        }
         Runnable report = () -> new ReportWriter(results, tables).write(out, preamble(scale, servers, settings, began));
         // no pings and no silence timeout, except on scenario 7's own endpoint: a sweep of 10,000 pings
         // costs about as much as 10,000 deliveries and would land in whichever run it overlapped, and
@@ -101,7 +109,12 @@ public final class BenchMain {
         try (LoadGenerator load = new LoadGenerator()) {
             for (ServerLauncher launcher : servers) {
                 Bench bench = new Bench(launcher, war, logs, load, results, scale, ids, report);
-                bench.run(quiet, scenarios);
+                if (!scenarios.isEmpty()) {
+                    bench.run(quiet, scenarios);
+                }
+                if (cluster && launcher.clusters()) {
+                    bench.runCluster(quiet);
+                }
             }
         } finally {
             report.run();
@@ -123,6 +136,9 @@ public final class BenchMain {
                 "- Hauyna settings on the servers: " + settings + ", hauyna.heartbeat.interval=0 and hauyna.heartbeat.timeout=0"
                         + " (scenario 7's endpoint with the heartbeat has @Heartbeat(interval = 30, timeout = 60), the defaults)",
                 "- Scale: " + scale,
+                "- Scenario 9: 1 to 3 nodes of the same server on loopback, each its own process with the same heap, the bench WAR"
+                        + " and hauyna-hazelcast; Payara Micro's nodes form one Payara data grid whose member Hauyna uses,"
+                        + " the others run an embedded Hazelcast member each (hauyna.cluster.mode=embedded)",
                 "- Started " + began + ", took " + took.toMinutes() + " min " + took.toSecondsPart() + " s");
     }
 

@@ -3,6 +3,7 @@ package io.hauyna.bench;
 import io.hauyna.bench.report.Results;
 import io.hauyna.bench.report.Sample;
 import io.hauyna.bench.scenario.Churn;
+import io.hauyna.bench.scenario.ClusterFanOut;
 import io.hauyna.bench.scenario.DirectMessages;
 import io.hauyna.bench.scenario.FanOut;
 import io.hauyna.bench.scenario.Heartbeat;
@@ -21,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every scenario with small counts, on the server the build selected (Payara Micro by default), so
- * that the harness cannot rot. It asserts what is exact — every message delivered once, every
- * registry empty after churn — and that each scenario measured something; never a timing.
+ * that the harness cannot rot, and scenario 9 on one to three nodes of that server. It asserts what is
+ * exact — every message delivered once, every registry empty after churn — and that each scenario
+ * measured something; never a timing.
  */
 class BenchSmokeIT {
 
@@ -34,11 +36,13 @@ class BenchSmokeIT {
         assertThat(results.failures()).isEmpty();
         Set<String> measured = results.samples().stream().map(Sample::scenario).collect(Collectors.toSet());
         assertThat(measured).containsExactlyInAnyOrder(FanOut.ID, ManyChannels.ID, DirectMessages.ID, PresenceBurst.ID,
-                IdleMemory.ID, SlowConsumers.ID, Heartbeat.ID, Churn.ID);
+                IdleMemory.ID, SlowConsumers.ID, Heartbeat.ID, Churn.ID, ClusterFanOut.ID);
+        assertThat(results.samples()).filteredOn(s -> s.scenario().equals(ClusterFanOut.ID)).extracting(Sample::mode)
+                .containsOnly("1 node", "2 nodes", "3 nodes");
         assertThat(results.samples()).filteredOn(s -> s.scenario().equals(Churn.ID) && s.metric().equals("left_in_registries"))
                 .extracting(Sample::value).containsOnly(0.0);
         assertThat(out.resolve("results.csv")).isNotEmptyFile();
-        assertThat(Files.readString(out.resolve("results.md"))).contains("## 1. Fan-out", "## 8. Churn");
+        assertThat(Files.readString(out.resolve("results.md"))).contains("## 1. Fan-out", "## 8. Churn", "## 9. Fan-out across a cluster");
         assertThat(out.resolve("fan-out-cpu-100b.png")).isNotEmptyFile();
     }
 }

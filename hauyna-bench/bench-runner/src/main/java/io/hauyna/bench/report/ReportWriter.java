@@ -82,7 +82,7 @@ public final class ReportWriter {
 
     private static void table(StringBuilder md, TableSpec table, List<Sample> samples) {
         Set<String> baselines = new LinkedHashSet<>();
-        samples.stream().filter(s -> !s.hauyna()).forEach(s -> baselines.add(s.mode()));
+        samples.stream().filter(s -> table.baseline(s.mode())).forEach(s -> baselines.add(s.mode()));
         List<String> header = new ArrayList<>(List.of("variant", "mode"));
         table.columns().forEach(metric -> header.add(metric.header()));
         if (table.ratioMetric() != null) {
@@ -95,14 +95,15 @@ public final class ReportWriter {
             List<Sample> ofVariant = samples.stream().filter(s -> s.variant().equals(variant)).toList();
             for (String mode : distinct(ofVariant, Sample::mode)) {
                 List<Sample> ofMode = ofVariant.stream().filter(s -> s.mode().equals(mode)).toList();
-                List<String> row = new ArrayList<>(List.of(variant, mode.startsWith("hauyna") ? "**" + mode + "**" : mode));
+                boolean compared = !table.baseline(mode);
+                List<String> row = new ArrayList<>(List.of(variant, compared ? "**" + mode + "**" : mode));
                 for (Metric metric : table.columns()) {
                     List<Double> values = values(ofMode, metric);
                     row.add(values.isEmpty() ? "—" : Summary.of(values).format(metric));
                 }
                 if (table.ratioMetric() != null) {
                     for (String baseline : baselines) {
-                        row.add(mode.startsWith("hauyna") ? ratio(ofVariant, mode, baseline, table.ratioMetric()) : "");
+                        row.add(compared ? ratio(ofVariant, mode, baseline, table.ratioMetric()) : "");
                     }
                 }
                 md.append("| ").append(String.join(" | ", row)).append(" |\n");
@@ -110,9 +111,9 @@ public final class ReportWriter {
         }
     }
 
-    /** Median over rounds of baseline ÷ Hauyna (costs) or Hauyna ÷ baseline (rates), paired by round. */
-    private static String ratio(List<Sample> variant, String hauyna, String baseline, Metric metric) {
-        Map<Integer, Double> ours = byRound(variant, hauyna, metric);
+    /** Median over rounds of baseline ÷ compared (costs) or compared ÷ baseline (rates), paired by round. */
+    private static String ratio(List<Sample> variant, String compared, String baseline, Metric metric) {
+        Map<Integer, Double> ours = byRound(variant, compared, metric);
         Map<Integer, Double> theirs = byRound(variant, baseline, metric);
         List<Double> ratios = ours.entrySet().stream()
                 .filter(e -> theirs.containsKey(e.getKey()) && e.getValue() > 0 && theirs.get(e.getKey()) > 0)

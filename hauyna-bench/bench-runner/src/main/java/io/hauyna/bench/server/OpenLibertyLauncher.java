@@ -34,10 +34,11 @@ final class OpenLibertyLauncher extends ServerLauncher {
     }
 
     @Override
-    ProcessBuilder command(Path war, Map<String, String> properties, List<String> jvmOptions) throws IOException {
+    ProcessBuilder command(Path war, Map<String, String> properties, List<String> jvmOptions, Placement placement)
+            throws IOException {
         Path server = home.resolve("usr/servers/bench");
         Files.createDirectories(server.resolve("dropins"));
-        Files.writeString(server.resolve("server.xml"), SERVER_XML.formatted(PORT));
+        Files.writeString(server.resolve("server.xml"), SERVER_XML.formatted(placement.httpPort()));
         List<String> options = new ArrayList<>(jvmOptions);
         options.addAll(systemProperties(properties));
         Files.write(server.resolve("jvm.options"), options);

@@ -202,6 +202,23 @@ public final class RunningServer implements AutoCloseable {
         kill();
     }
 
+    /**
+     * Stops the server as an operator would (SIGTERM to its processes), so that it undeploys and a
+     * cluster node leaves its cluster at once; kills it after 60 s.
+     */
+    public void stop() {
+        launcher.descendants().forEach(ProcessHandle::destroy);
+        launcher.destroy();
+        try {
+            if (launcher.waitFor(60, TimeUnit.SECONDS)) {
+                Progress.say("%s stopped", name);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
     private void kill() {
         List<ProcessHandle> tree = launcher.descendants().toList();
         tree.forEach(ProcessHandle::destroyForcibly);
