@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 final class TestCluster implements AutoCloseable {
 
     private static final int FIRST_HAZELCAST_PORT = 15701;
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final List<NodeProcess> nodes;
     private final List<Map<String, String>> configs;
@@ -32,13 +33,28 @@ final class TestCluster implements AutoCloseable {
         this.extraConfig = extraConfig;
     }
 
-    /** Starts {@code size} nodes at once and waits until each has heard every other. */
+    /** Starts {@code size} nodes at once, every member on 127.0.0.1, and waits until each has heard every other. */
     static TestCluster start(String name, int size, Map<String, String> extraConfig) {
-        String members = String.join(",", IntStream.range(0, size).mapToObj(i -> "127.0.0.1:" + (FIRST_HAZELCAST_PORT + i)).toList());
+        return start(name, java.util.Collections.nCopies(size, LOOPBACK), extraConfig);
+    }
+
+    /**
+     * Starts one node per entry of {@code hosts} at once, each with its Hazelcast member on that
+     * loopback address (an address other than 127.0.0.1 must be the loopback interface's, see
+     * {@link LoopbackFirewall}), and waits until each has heard every other.
+     */
+    static TestCluster start(String name, List<String> hosts, Map<String, String> extraConfig) {
+        int size = hosts.size();
+        String members = String.join(",", IntStream.range(0, size).mapToObj(i -> hosts.get(i) + ":" + (FIRST_HAZELCAST_PORT + i)).toList());
         List<Map<String, String>> configs = new ArrayList<>();
         List<CompletableFuture<NodeProcess>> starting = new ArrayList<>();
+        // with several local addresses among the members, each member must be told which one is its own
+        boolean severalAddresses = hosts.stream().distinct().count() > 1;
         for (int i = 0; i < size; i++) {
             Map<String, String> config = config(i, members, extraConfig);
+            if (severalAddresses) {
+                config.put(HazelcastClusterKeys.INTERFACE, hosts.get(i));
+            }
             configs.add(config);
             String nodeName = name + "-" + i;
             starting.add(CompletableFuture.supplyAsync(() -> NodeProcess.start(nodeName, config)));

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -33,7 +34,10 @@ import java.util.stream.IntStream;
  * <p>Its figures are the sum over every node (CPU, collections) and what the load generator saw
  * (rate, latency); the baseline is the same WAR on one node, measured in the same run. The cluster
  * grows to three nodes and shrinks back to one, so that one and two nodes are measured both early and
- * late in the run and a drift of the machine does not land on one size only.
+ * late in the run and a drift of the machine does not land on one size only. After each new node
+ * it sends unrecorded for {@link Scale#clusterWarmUpSeconds()}: a node just started would otherwise
+ * charge its JIT compilation to the first rounds (after 15 s, the first visit of two nodes still cost
+ * 1.5–2 times the second with 600 subscribers, on both servers).
  */
 public final class ClusterFanOut {
 
@@ -73,8 +77,12 @@ public final class ClusterFanOut {
             Progress.say("%s the cluster", visit == 0 ? "starting" : "resizing");
             nodes.resize(size);
             List<Integer> rounds = roundsOfVisit(visit);
+            // a node just started runs interpreted code until the JIT has compiled it: minutes, not seconds
+            boolean grew = visit == 0 || size > VISITS.get(visit - 1);
+            Duration warmUp = Duration.ofSeconds(grew ? scale.clusterWarmUpSeconds() : 0);
             for (int subscribers : scale.clusterSizes()) {
-                measure(nodes, size, subscribers, rounds);
+                measure(nodes, size, subscribers, rounds, warmUp);
+                warmUp = Duration.ZERO;
             }
         }
     }
@@ -97,7 +105,8 @@ public final class ClusterFanOut {
         return roundsOfVisit(visit, VISITS, scale.rounds());
     }
 
-    private void measure(ClusterNodes nodes, int size, int subscribers, List<Integer> rounds) {
+    /** @param warmUp how long round 0 of the first payload lasts at least (one run in any case) */
+    private void measure(ClusterNodes nodes, int size, int subscribers, List<Integer> rounds, Duration warmUp) {
         List<RunningServer> running = nodes.running();
         Progress.say("opening %,d subscribers over %d node(s) and a publisher on node 0", subscribers, size);
         List<BenchConnection> all = new ArrayList<>(load.openAll(subscribers,
@@ -110,10 +119,7 @@ public final class ClusterFanOut {
             for (int payload : scale.payloadBytes()) {
                 String variant = String.format("%,d subscribers · %s", subscribers, payload >= 1024 ? payload / 1024 + " KiB" : payload + " B");
                 int messages = Math.max(4 * IN_FLIGHT, RUN_FACTOR * scale.deliveriesPerRun() / subscribers);
-                // round 0, unrecorded: a new node's first run (the JIT), or the first after a change of size or payload
-                List<Integer> measured = new ArrayList<>(List.of(0));
-                measured.addAll(rounds);
-                for (int round : measured) {
+                IntConsumer runRound = round -> {
                     Progress.say("%s · round %d · %,d broadcasts", variant, round, messages);
                     Deliveries deliveries = new Deliveries(ids.getAndAdd(messages), messages, subscribers,
                             Deliveries.Addressing.everyone(subscribers), IN_FLIGHT);
@@ -121,7 +127,14 @@ public final class ClusterFanOut {
                     record(nodes.name(), variant, mode(size), round, running, () -> deliveries.publish(message -> publisher.send(
                             Mode.HAUYNA_PROTOCOL.fanOut(ROOM, Payloads.message(deliveries.id(message), System.nanoTime(), payload))),
                             BenchContext.STALL));
-                }
+                };
+                // round 0, unrecorded: repeated for warmUp after a change of size (a new node's JIT), else once
+                long warmUntil = System.nanoTime() + warmUp.toNanos();
+                do {
+                    runRound.accept(0);
+                } while (System.nanoTime() < warmUntil);
+                warmUp = Duration.ZERO;
+                rounds.forEach(runRound::accept);
             }
         } finally {
             load.closeAll(all);
