@@ -1,6 +1,6 @@
 package io.hauyna.jakarta;
 
-import io.hauyna.jakarta.internal.HandshakeGate;
+import io.hauyna.jakarta.internal.handshake.HandshakeGate;
 import io.hauyna.jakarta.spi.EndpointProvider;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;

@@ -1,6 +1,6 @@
 package io.hauyna.jakarta;
 
-import io.hauyna.jakarta.internal.PrincipalIdentifierResolver;
+import io.hauyna.jakarta.internal.handshake.PrincipalIdentifierResolver;
 import io.hauyna.jakarta.spi.IdentifierResolver;
 import io.hauyna.jakarta.testing.HauynaServer;
 import io.hauyna.jakarta.testing.ReadyEndpoint;

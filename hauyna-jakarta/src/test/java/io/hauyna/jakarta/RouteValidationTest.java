@@ -1,6 +1,6 @@
 package io.hauyna.jakarta;
 
-import io.hauyna.jakarta.internal.RouteDeployment;
+import io.hauyna.jakarta.internal.route.RouteDeployment;
 import io.hauyna.jakarta.spi.ForRoutes;
 import io.hauyna.jakarta.spi.HandshakeContext;
 import io.hauyna.jakarta.spi.HandshakeDecision;

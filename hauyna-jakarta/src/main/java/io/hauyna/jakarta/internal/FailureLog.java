@@ -29,7 +29,7 @@ public class FailureLog {
      * @param context what failed, e.g. "Handling a frame from Connection[...] failed"
      * @param failure the cause; its kind decides the level
      */
-    void log(String context, Throwable failure) {
+    public void log(String context, Throwable failure) {
         if (isClientFault(failure)) {
             LOG.log(Level.FINE, context, failure);
             return;

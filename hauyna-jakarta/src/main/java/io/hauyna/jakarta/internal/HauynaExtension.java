@@ -3,6 +3,8 @@ package io.hauyna.jakarta.internal;
 import io.hauyna.jakarta.ClientEvent;
 import io.hauyna.jakarta.HauynaConfigurator;
 import io.hauyna.jakarta.HauynaEvent;
+import io.hauyna.jakarta.internal.connection.HauynaLifecycle;
+import io.hauyna.jakarta.internal.route.RoutePattern;
 import io.hauyna.jakarta.spi.ForRoutes;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -84,12 +86,12 @@ public class HauynaExtension implements Extension {
     }
 
     /** @return the names of the custom events the application observes */
-    Set<String> eventNames() {
+    public Set<String> eventNames() {
         return Set.copyOf(eventNames);
     }
 
     /** @return the paths of the annotated endpoints that use {@link HauynaConfigurator} */
-    List<String> annotatedPaths() {
+    public List<String> annotatedPaths() {
         return List.copyOf(annotatedPaths);
     }
 

@@ -31,7 +31,7 @@ public class HauynaScheduler {
     });
 
     /** Runs a task soon on the scheduler thread; on the caller's thread if the application is stopping. */
-    void execute(Runnable task) {
+    public void execute(Runnable task) {
         try {
             executor.execute(() -> runLogged(task));
         } catch (RejectedExecutionException stopping) {
@@ -40,7 +40,7 @@ public class HauynaScheduler {
     }
 
     /** Runs a task once after a delay; dropped if the application stops first. */
-    void schedule(Runnable task, Duration delay) {
+    public void schedule(Runnable task, Duration delay) {
         try {
             executor.schedule(() -> runLogged(task), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
@@ -49,7 +49,7 @@ public class HauynaScheduler {
     }
 
     /** Runs a task every {@code period} until the application stops. */
-    void scheduleRepeatedly(Runnable task, Duration period) {
+    public void scheduleRepeatedly(Runnable task, Duration period) {
         try {
             executor.scheduleWithFixedDelay(() -> runLogged(task), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {

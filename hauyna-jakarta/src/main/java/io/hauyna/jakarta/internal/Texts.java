@@ -1,13 +1,13 @@
 package io.hauyna.jakarta.internal;
 
 /** Client text shown in messages and logs is cut short: a client must not fill either with it. */
-final class Texts {
+public final class Texts {
 
     private Texts() {
     }
 
     /** @return the text, or its first {@code max} characters followed by "..."; "" for {@code null} */
-    static String shortened(String text, int max) {
+    public static String shortened(String text, int max) {
         if (text == null) {
             return "";
         }

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * the count is added to the next line of that kind. What clients can provoke must never write
  * more than this: one line per kind per window, and a bounded number of kinds.
  */
-final class ThrottledLog {
+public final class ThrottledLog {
 
     /** How often one kind of message may reach the log. */
     static final Duration WINDOW = Duration.ofMinutes(1);
@@ -34,16 +34,16 @@ final class ThrottledLog {
     private final long windowNanos;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    ThrottledLog(Logger logger) {
+    public ThrottledLog(Logger logger) {
         this(logger, WINDOW);
     }
 
-    ThrottledLog(Logger logger, Duration window) {
+    public ThrottledLog(Logger logger, Duration window) {
         this.logger = logger;
         this.windowNanos = window.toNanos();
     }
 
-    void log(Level level, String kind, Supplier<String> message) {
+    public void log(Level level, String kind, Supplier<String> message) {
         log(level, kind, message, null);
     }
 
@@ -51,7 +51,7 @@ final class ThrottledLog {
      * Writes the message (and {@code thrown}'s stack trace) if no message of this kind was written
      * within the window, else only counts it.
      */
-    void log(Level level, String kind, Supplier<String> message, Throwable thrown) {
+    public void log(Level level, String kind, Supplier<String> message, Throwable thrown) {
         if (!logger.isLoggable(level)) {
             return;
         }

@@ -1,6 +1,6 @@
 package io.hauyna.jakarta.testing;
 
-import io.hauyna.jakarta.internal.RouteDeployment;
+import io.hauyna.jakarta.internal.route.RouteDeployment;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
