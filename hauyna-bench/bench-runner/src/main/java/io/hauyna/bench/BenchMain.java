@@ -114,6 +114,8 @@ public final class BenchMain {
                 }
                 if (cluster && launcher.clusters()) {
                     bench.runCluster(quiet);
+                } else if (cluster) {
+                    Progress.say("%s: no cluster launcher in the benchmark, scenario 9 skipped", launcher.name());
                 }
             }
         } finally {
