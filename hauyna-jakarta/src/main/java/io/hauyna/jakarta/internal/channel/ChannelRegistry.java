@@ -213,6 +213,20 @@ public class ChannelRegistry implements Channels, ConnectionListener {
         return connections.live(session).map(this::subscribedChannels).orElse(Set.of());
     }
 
+    /** @return the channels with a subscriber on this node */
+    public int channelCount() {
+        return byChannel.size();
+    }
+
+    /** @return the subscriptions of this node's connections, counted without copying */
+    public int subscriptionTotal() {
+        int total = 0;
+        for (Map<String, Entry> subscribers : byChannel.values()) {
+            total += subscribers.size();
+        }
+        return total;
+    }
+
     /** @return how many channels the connection is in, without copying them */
     public int subscriptionCount(LiveConnection connection) {
         Set<String> channels = byConnection.get(connection.id());

@@ -7,17 +7,15 @@ import io.hauyna.jakarta.internal.connection.ConnectionRegistry;
 import io.hauyna.jakarta.internal.connection.EncodedMessage;
 import io.hauyna.jakarta.internal.connection.LocalDelivery;
 import io.hauyna.jakarta.internal.connection.Target;
+import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 import io.hauyna.jakarta.internal.presence.PresenceChannels;
 import io.hauyna.jakarta.internal.presence.PresenceRegistry;
-import io.hauyna.jakarta.internal.route.HauynaRoutesListener;
 import io.hauyna.jakarta.spi.Backplane;
 import io.hauyna.jakarta.spi.BackplaneContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import java.util.Optional;
@@ -62,7 +60,7 @@ public class ClusterNode {
     ConnectionRegistry connections;
 
     @Inject
-    BeanManager beans;
+    HauynaMetrics metrics;
 
     private final UUID id = UUID.randomUUID();
     private final Object publishing = new Object();
@@ -79,29 +77,12 @@ public class ClusterNode {
     private ScheduledExecutorService heartbeat;
 
     /**
-     * Starts the backplane with the application, so that a node receives before its first client
-     * connects. In a web application the start needs the context path (the default cluster name):
-     * the start event carries the {@code ServletContext} on most servers, and where it does not
-     * (Payara) {@link HauynaRoutesListener} starts the node as the web application starts. Outside
-     * a servlet container (Weld SE) the node starts here.
+     * Starts the backplane (once; later calls do nothing), so that a node receives before its first
+     * client connects. {@link io.hauyna.jakarta.internal.ApplicationStart} calls it as the application starts.
+     *
+     * @param defaultName the cluster name unless {@link HauynaConfigKeys#CLUSTER_NAME} sets one
      */
-    void applicationStarted(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        Optional<String> contextPath = WebApplication.contextPath(application, beans);
-        if (contextPath != null) {
-            start(contextPath.map(ClusterNode::nameOf).orElse("hauyna"));
-        }
-    }
-
-    /** Called by {@link HauynaRoutesListener} when the web application starts. */
-    public void webApplicationStarted(String contextPath) {
-        start(nameOf(contextPath));
-    }
-
-    private static String nameOf(String contextPath) {
-        return contextPath.isEmpty() ? "root" : contextPath.substring(1).replace('/', '-');
-    }
-
-    private synchronized void start(String defaultName) {
+    public synchronized void start(String defaultName) {
         if (started) {
             return;
         }
@@ -171,7 +152,7 @@ public class ClusterNode {
     }
 
     /** @return the other nodes this node hears; empty when it works alone */
-    Set<UUID> peers() {
+    public Set<UUID> peers() {
         ClusterPeers known = peers;
         return known == null ? Set.of() : known.nodes();
     }
@@ -187,6 +168,7 @@ public class ClusterNode {
                 ClusterFrames.stamp(frame, ++seq);
                 backplane.publish(frame);
             }
+            metrics.gridFrameOut();
         } catch (RuntimeException e) {
             problems.log(Level.WARNING, "publish", () -> "Hauyna cluster: a frame could not reach the other nodes ("
                     + backplane.describe() + "): " + e, e);
@@ -223,6 +205,7 @@ public class ClusterNode {
         if (!running || frame.node().equals(id) || !peers.heard(frame.node(), frame.seq())) {
             return;
         }
+        metrics.gridFrameIn();
         ClusterFrame.Body body = frame.body();
         if (body instanceof ClusterFrame.Delivery message) {
             delivery.deliver(message.target(), EncodedMessage.ofUtf8(message.payload()));
@@ -313,29 +296,6 @@ public class ClusterNode {
         public void gone(UUID node, String why) {
             LOG.info(() -> "Hauyna cluster: node " + node + " is gone (" + why + "); forgetting its connections");
             changed(remote.forget(node));
-        }
-    }
-
-    /** Where the context path comes from; kept apart because the servlet API may be absent (Weld SE). */
-    static final class WebApplication {
-        private WebApplication() {
-        }
-
-        /**
-         * @return the context path from the start event's payload (the {@link HauynaConfigKeys#CLUSTER_NAME}
-         *         default); empty outside a servlet container; {@code null} in one whose start event
-         *         does not carry it (the servlet listener will)
-         */
-        static Optional<String> contextPath(Object applicationInitialized, BeanManager beans) {
-            try {
-                if (applicationInitialized instanceof jakarta.servlet.ServletContext context) {
-                    return Optional.of(context.getContextPath());
-                }
-                // Only a servlet container has a ServletContext bean; resolving it needs no request.
-                return beans.createInstance().select(jakarta.servlet.ServletContext.class).isResolvable() ? null : Optional.empty();
-            } catch (LinkageError noServletApi) {
-                return Optional.empty();
-            }
         }
     }
 }

@@ -22,6 +22,7 @@ import io.hauyna.jakarta.internal.handshake.ConnectionRefused;
 import io.hauyna.jakarta.internal.handshake.HandshakeCapture;
 import io.hauyna.jakarta.internal.handshake.HandshakeGate;
 import io.hauyna.jakarta.internal.handshake.HandshakeOutcome;
+import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 import io.hauyna.jakarta.internal.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -101,6 +102,9 @@ public class ConnectionRegistry implements Connections {
     FailureLog failures;
 
     @Inject
+    HauynaMetrics metrics;
+
+    @Inject
     @Any
     Instance<ConnectionListener> listeners;
 
@@ -164,6 +168,10 @@ public class ConnectionRegistry implements Connections {
         // or origin check: the headers are not known)
         HandshakeOutcome outcome = captured.outcome() != null ? captured.outcome() : gate.identify(handshake, Map.of());
         if (outcome.isRefused()) {
+            if (captured.outcome() == null) {
+                // Decided here, not by the gate's upgrade check, which counts its own refusals.
+                metrics.handshakeRefused(outcome.status());
+            }
             throw new ConnectionRefused(ConnectionRefused.closeReason(HauynaCloseCodes.HANDSHAKE_REFUSED, outcome.reason()));
         }
         String id = UUID.randomUUID().toString();
@@ -171,7 +179,7 @@ public class ConnectionRegistry implements Connections {
         LiveConnection connection = new LiveConnection(id, identified.orElse(ANONYMOUS_PREFIX + id), identified.isEmpty(),
                 session, kept(handshake), this::groupsOf, settings, encoder, closer,
                 heartbeat == null ? HeartbeatSettings.of(endpointClass, settings) : heartbeat, outcome.credentialsExpireAt(),
-                outcome.clientAddress());
+                outcome.clientAddress(), metrics);
         outcome.attachments().forEach(connection::putMetadata);
         LiveConnection raced = bySessionId.putIfAbsent(session.getId(), connection);
         if (raced != null) {
@@ -181,6 +189,7 @@ public class ConnectionRegistry implements Connections {
             admit(connection);
         } catch (ConnectionRefused refused) {
             bySessionId.remove(session.getId());
+            metrics.connectionRefused();
             throw refused;
         }
         if (!connection.limitsTaken()) {
@@ -191,6 +200,7 @@ public class ConnectionRegistry implements Connections {
         }
         cluster.replicate(new Replica.Connection(connection.id(), connection.identifier()));
         forEachListener(connection, "opening", ConnectionListener::connectionOpened);
+        metrics.connectionOpened();
         systemEvents.fire(new ConnectionOpened(connection.id(), connection.identifier()));
         return connection;
     }
@@ -314,10 +324,20 @@ public class ConnectionRegistry implements Connections {
         cluster.unreplicate(new Replica.Connection(connection.id(), connection.identifier()));
         forgetInUsers(connection);
         notifyClosed(connection);
+        countClose(reason != null ? reason : connection.closedWith());
         systemEvents.fire(new ConnectionClosed(connection.id(), connection.identifier(),
                 reason == null ? ConnectionClosed.NO_STATUS : reason.getCloseCode().getCode(),
                 reason == null || reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase()));
         return Optional.of(connection);
+    }
+
+    /** @param reason the reason seen by {@code @OnClose} or given by Hauyna; {@code null} when neither is known */
+    private void countClose(CloseReason reason) {
+        if (reason == null) {
+            metrics.connectionClosedWithoutCode();
+        } else {
+            metrics.connectionClosed(reason.getCloseCode().getCode());
+        }
     }
 
     /** Removes the connection from its user; the user's group memberships end with their last connection. */
@@ -380,6 +400,7 @@ public class ConnectionRegistry implements Connections {
     public void frameReceived(Session session) {
         LiveConnection connection = bySessionId.get(session.getId());
         if (connection != null) {
+            metrics.frameReceived();
             connection.seen();
             if (!connection.isSpeakingProtocol()) {
                 active(connection);
@@ -403,6 +424,7 @@ public class ConnectionRegistry implements Connections {
                 return true;
             }
             case REFUSE -> {
+                metrics.rateLimited();
                 String message = "Too many messages: at most " + settings.rateLimitDescription() + "; this one was discarded";
                 connection.offer(EncodedMessage.of(Frames.error(ErrorType.RATE_LIMITED, message, null)));
                 systemEvents.fire(new MessageRejected(connection.id(), connection.identifier(), ErrorType.RATE_LIMITED, message));
@@ -420,6 +442,24 @@ public class ConnectionRegistry implements Connections {
     public void active(LiveConnection connection) {
         connection.touch();
         forEachListener(connection, "recording activity of", ConnectionListener::connectionActive);
+    }
+
+    /** @return this node's open connections and what waits in their outbound queues, walked once */
+    public QueueLoad queueLoad() {
+        int connections = 0;
+        long queued = 0;
+        int longest = 0;
+        for (LiveConnection connection : bySessionId.values()) {
+            int waiting = connection.queuedMessages();
+            connections++;
+            queued += waiting;
+            longest = Math.max(longest, waiting);
+        }
+        return new QueueLoad(connections, queued, longest);
+    }
+
+    /** What {@link #queueLoad()} found: the connections, the messages waiting in all their queues, and in the longest. */
+    public record QueueLoad(int connections, long queued, int longest) {
     }
 
     /** @return every registered connection (a live view, for the heartbeat sweep) */

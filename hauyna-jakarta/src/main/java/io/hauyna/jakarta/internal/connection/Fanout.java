@@ -1,6 +1,7 @@
 package io.hauyna.jakarta.internal.connection;
 
 import io.hauyna.jakarta.internal.cluster.ClusterNode;
+import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -18,9 +19,15 @@ public class Fanout {
     @Inject
     LocalDelivery delivery;
 
+    @Inject
+    HauynaMetrics metrics;
+
     /** @return how many connections <em>of this node</em> accepted the message */
     public int send(Target target, EncodedMessage message) {
+        long start = System.nanoTime();
         cluster.publish(target, message);
-        return delivery.deliver(target, message);
+        int accepted = delivery.deliver(target, message);
+        metrics.published(System.nanoTime() - start);
+        return accepted;
     }
 }

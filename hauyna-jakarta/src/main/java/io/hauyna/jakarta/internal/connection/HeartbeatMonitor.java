@@ -6,6 +6,7 @@ import io.hauyna.jakarta.internal.HauynaScheduler;
 import io.hauyna.jakarta.internal.config.HauynaSettings;
 import io.hauyna.jakarta.internal.config.HeartbeatSettings;
 import io.hauyna.jakarta.internal.event.SystemEvents;
+import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -42,6 +43,9 @@ public class HeartbeatMonitor implements ConnectionListener {
 
     @Inject
     SessionCloser closer;
+
+    @Inject
+    HauynaMetrics metrics;
 
     @Inject
     HauynaScheduler scheduler;
@@ -120,6 +124,7 @@ public class HeartbeatMonitor implements ConnectionListener {
         LOG.fine(() -> "Heartbeat timeout: closing " + connection);
         closer.close(connection.session(), TIMED_OUT);
         if (connections.unregister(connection.session(), TIMED_OUT).isPresent()) {
+            metrics.heartbeatTimedOut();
             systemEvents.fire(new HeartbeatTimedOut(connection.id(), connection.identifier(), connection.lastSeen()));
         }
     }

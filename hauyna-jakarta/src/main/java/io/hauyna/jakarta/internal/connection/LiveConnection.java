@@ -5,6 +5,7 @@ import io.hauyna.jakarta.Handshake;
 import io.hauyna.jakarta.internal.HauynaScheduler;
 import io.hauyna.jakarta.internal.config.HauynaSettings;
 import io.hauyna.jakarta.internal.config.HeartbeatSettings;
+import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -45,6 +46,8 @@ public final class LiveConnection implements Connection {
     /** Its places under the connection limits: 0 none yet, 1 taken, 2 given back (or never to be taken). */
     private volatile int limits;
     private volatile boolean speaksProtocol;
+    /** The reason Hauyna closed it with, for the statistics when {@code @OnClose} does not take the reason. */
+    private volatile CloseReason closedWith;
     private volatile long lastSeenNanos = System.nanoTime();
     private volatile Instant lastSeen = openedAt;
     private volatile long lastPingNanos = System.nanoTime();
@@ -58,7 +61,7 @@ public final class LiveConnection implements Connection {
     LiveConnection(String id, String identifier, boolean anonymous, Session session, Handshake handshake,
                    Function<String, Set<String>> groupsOfIdentifier, HauynaSettings settings,
                    MessageEncoder encoder, SessionCloser closer, HeartbeatSettings heartbeat, Instant credentialsExpireAt,
-                   String clientAddress) {
+                   String clientAddress, HauynaMetrics metrics) {
         this.clientAddress = clientAddress;
         this.heartbeat = heartbeat;
         this.credentialsExpireAt = credentialsExpireAt;
@@ -73,7 +76,7 @@ public final class LiveConnection implements Connection {
         this.closer = closer;
         this.queue = new OutboundQueue(session.getId(), MessageWriter.forSession(session, settings),
                 settings.outboundMaxMessages(), settings.outboundMaxBytes(),
-                settings.overflowPolicy(), () -> close(SessionCloser.SLOW_CONSUMER));
+                settings.overflowPolicy(), () -> close(SessionCloser.SLOW_CONSUMER), metrics);
     }
 
     @Override
@@ -279,6 +282,7 @@ public final class LiveConnection implements Connection {
 
     @Override
     public void close(CloseReason reason) {
+        closedWith = reason;
         closer.close(session, reason);
     }
 
@@ -288,9 +292,15 @@ public final class LiveConnection implements Connection {
      */
     void closeAfterQueued(CloseReason reason, HauynaScheduler scheduler, Duration grace) {
         if (CLOSING.compareAndSet(this, 0, 1)) {
+            closedWith = reason;
             queue.afterDrain(() -> closer.close(session, reason));
             scheduler.schedule(() -> closer.close(session, reason), grace);
         }
+    }
+
+    /** @return the reason Hauyna closed this connection with, or {@code null} if it did not */
+    CloseReason closedWith() {
+        return closedWith;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.hauyna.jakarta.internal.connection;
 
 import io.hauyna.jakarta.internal.channel.ChannelRegistry;
+import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,6 +21,9 @@ public class LocalDelivery {
     @Inject
     ConnectionRegistry connections;
 
+    @Inject
+    HauynaMetrics metrics;
+
     /** @return how many connections accepted the message */
     public int deliver(Target target, EncodedMessage message) {
         String except = target.exceptConnectionId();
@@ -29,6 +33,7 @@ public class LocalDelivery {
                 accepted++;
             }
         }
+        metrics.delivered(accepted);
         return accepted;
     }
 

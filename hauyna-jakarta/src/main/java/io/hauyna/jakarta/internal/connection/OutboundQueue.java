@@ -1,6 +1,7 @@
 package io.hauyna.jakarta.internal.connection;
 
 import io.hauyna.jakarta.OverflowPolicy;
+import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 
@@ -23,6 +24,7 @@ final class OutboundQueue {
     private final long maxBytes;
     private final OverflowPolicy policy;
     private final Runnable closeSlowConsumer;
+    private final HauynaMetrics metrics;
 
     /** Starts with room for one: a healthy client's queue is almost always empty (a send in flight is not in it). */
     private final ArrayDeque<EncodedMessage> pending = new ArrayDeque<>(1);
@@ -33,7 +35,8 @@ final class OutboundQueue {
     private Runnable whenDrained;
 
     OutboundQueue(String connectionId, MessageWriter writer, int maxMessages, long maxBytes, OverflowPolicy policy,
-                  Runnable closeSlowConsumer) {
+                  Runnable closeSlowConsumer, HauynaMetrics metrics) {
+        this.metrics = metrics;
         this.connectionId = connectionId;
         this.writer = writer;
         this.maxMessages = maxMessages;
@@ -50,6 +53,7 @@ final class OutboundQueue {
     boolean offer(EncodedMessage message) {
         boolean overflowed = false;
         boolean writeNow = false;
+        int discarded = 0;
         synchronized (this) {
             if (closed) {
                 return false;
@@ -60,12 +64,14 @@ final class OutboundQueue {
                 writeNow = true;
             } else if (!fits(message)) {
                 if (policy == OverflowPolicy.CLOSE) {
+                    discarded = pending.size() + 1;
                     discardAll();
                     overflowed = true;
                 } else {
                     while (!fits(message)) {
                         pendingBytes -= pending.removeFirst().bytes();
                         dropped++;
+                        discarded++;
                     }
                 }
             }
@@ -74,7 +80,11 @@ final class OutboundQueue {
                 pendingBytes += message.bytes();
             }
         }
+        if (discarded > 0) {
+            metrics.dropped(discarded);
+        }
         if (overflowed) {
+            metrics.slowConsumerClosed();
             LOG.fine(() -> "Closing slow consumer " + connectionId + ": outbound queue full");
             closeSlowConsumer.run();
             return false;
@@ -151,6 +161,8 @@ final class OutboundQueue {
                 }
             }
             Completion completion = new Completion();
+            // Counted before the write: the client may have read the frame before write() returns.
+            metrics.frameSent(next.bytes());
             try {
                 writer.write(next, completion);
             } catch (RuntimeException closedMeanwhile) {

@@ -3,6 +3,7 @@ package io.hauyna.jakarta.internal.handshake;
 import io.hauyna.jakarta.Handshake;
 import io.hauyna.jakarta.HauynaConfigKeys;
 import io.hauyna.jakarta.internal.FailureLog;
+import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 import io.hauyna.jakarta.internal.Texts;
 import io.hauyna.jakarta.internal.ThrottledLog;
 import io.hauyna.jakarta.internal.config.HauynaSettings;
@@ -60,6 +61,9 @@ public class HandshakeGate {
     @Inject
     FailureLog failures;
 
+    @Inject
+    HauynaMetrics metrics;
+
     private final ThrottledLog refusedOrigins = new ThrottledLog(LOG);
     private final ThrottledLog nullDecisions = new ThrottledLog(LOG);
     private List<RouteScoped<HandshakeFilter>> filters;
@@ -77,7 +81,11 @@ public class HandshakeGate {
      */
     HandshakeOutcome decide(Handshake handshake, String peer, boolean check) {
         String client = settings.clientAddresses().clientOf(peer, handshake);
-        return decideFor(handshake, client, check).from(client);
+        HandshakeOutcome outcome = decideFor(handshake, client, check).from(client);
+        if (outcome.isRefused() && !check) {
+            metrics.handshakeRefused(outcome.status());
+        }
+        return outcome;
     }
 
     private HandshakeOutcome decideFor(Handshake handshake, String remoteAddress, boolean check) {

@@ -1,6 +1,6 @@
 package io.hauyna.jakarta.internal.route;
 
-import io.hauyna.jakarta.internal.cluster.ClusterNode;
+import io.hauyna.jakarta.internal.ApplicationStart;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -21,7 +21,7 @@ public class HauynaRoutesListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        CDI.current().select(ClusterNode.class).get().webApplicationStarted(event.getServletContext().getContextPath());
+        CDI.current().select(ApplicationStart.class).get().webApplicationStarted(event.getServletContext().getContextPath());
         RouteDeployment deployment = CDI.current().select(RouteDeployment.class).get();
         Object container = event.getServletContext().getAttribute(ServerContainer.class.getName());
         if (!(container instanceof ServerContainer serverContainer)) {

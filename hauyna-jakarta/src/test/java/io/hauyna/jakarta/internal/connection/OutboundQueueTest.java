@@ -1,5 +1,6 @@
 package io.hauyna.jakarta.internal.connection;
 
+import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 import io.hauyna.jakarta.OverflowPolicy;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -47,7 +48,7 @@ class OutboundQueueTest {
     }
 
     private static OutboundQueue queue(RecordingWriter writer) {
-        return new OutboundQueue("c1", writer, 1000, 1 << 20, OverflowPolicy.CLOSE, () -> { });
+        return new OutboundQueue("c1", writer, 1000, 1 << 20, OverflowPolicy.CLOSE, () -> { }, new HauynaMetrics());
     }
 
     private static void offer(OutboundQueue queue, String... texts) {

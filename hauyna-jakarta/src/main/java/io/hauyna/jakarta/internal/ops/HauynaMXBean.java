@@ -1,0 +1,63 @@
+package io.hauyna.jakarta.internal.ops;
+
+import java.util.Map;
+
+/**
+ * The figures of {@link io.hauyna.jakarta.StatsSnapshot} as JMX attributes, registered per
+ * application as {@code io.hauyna:type=Hauyna,app=<name>}. An MXBean, so a JMX client needs none of
+ * Hauyna's classes: the maps arrive as tabular data. Durations are in milliseconds.
+ */
+public interface HauynaMXBean {
+
+    int getActiveConnections();
+
+    long getConnectionsOpened();
+
+    long getConnectionsRefused();
+
+    long getConnectionsClosed();
+
+    Map<String, Long> getConnectionsClosedByCode();
+
+    long getFramesReceived();
+
+    long getFramesSent();
+
+    long getBytesSent();
+
+    long getDeliveries();
+
+    long getQueuedMessages();
+
+    int getLongestQueue();
+
+    long getDroppedMessages();
+
+    long getSlowConsumerCloses();
+
+    long getRateLimitedFrames();
+
+    long getHeartbeatTimeouts();
+
+    Map<Integer, Long> getHandshakeRefusalsByStatus();
+
+    int getChannels();
+
+    int getSubscriptions();
+
+    int getPresenceMembers();
+
+    long getPublishCount();
+
+    double getPublishTotalMillis();
+
+    double getPublishMaxMillis();
+
+    boolean isClustered();
+
+    int getClusterMembers();
+
+    long getGridFramesIn();
+
+    long getGridFramesOut();
+}
