@@ -119,6 +119,8 @@ class StatsTest {
                     assertThat(jmx.getAttribute(name, "ActiveConnections")).isEqualTo(stats.snapshot().activeConnections()));
             assertThat((long) jmx.getAttribute(name, "ConnectionsOpened")).isPositive();
             assertThat(jmx.getAttribute(name, "Clustered")).isEqualTo(false);
+            // Weld SE has no ManagedScheduledExecutorService: Hauyna's own thread runs the background work.
+            assertThat(jmx.getAttribute(name, "BackgroundExecutor")).isEqualTo("hauyna-scheduler");
             TabularData closes = (TabularData) jmx.getAttribute(name, "ConnectionsClosedByCode");
             for (Object row : closes.values()) {
                 CompositeData entry = (CompositeData) row;

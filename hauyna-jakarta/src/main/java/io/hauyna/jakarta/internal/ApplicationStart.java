@@ -1,9 +1,12 @@
 package io.hauyna.jakarta.internal;
 
 import io.hauyna.jakarta.internal.cluster.ClusterNode;
+import io.hauyna.jakarta.internal.ops.ApplicationStarted;
+import io.hauyna.jakarta.internal.ops.HealthState;
 import io.hauyna.jakarta.internal.ops.JmxRegistration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -12,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Starts what must run before the first client connects, once the application has a name: its
- * place in a cluster and its MXBean. The name is the context path (without the slash; {@code root}
+ * place in a cluster, its MXBean, the scheduler's tick (for the liveness check), and whatever
+ * observes {@link ApplicationStarted} (the optional metrics exporters). The name is the context path (without the slash; {@code root}
  * for "/"), or {@code hauyna} outside a servlet container (Weld SE).
  *
  * <p>The CDI start event carries the {@code ServletContext} on most servers; where it does not
@@ -30,6 +34,15 @@ public class ApplicationStart {
 
     @Inject
     BeanManager beans;
+
+    @Inject
+    HauynaScheduler scheduler;
+
+    @Inject
+    HealthState health;
+
+    @Inject
+    Event<ApplicationStarted> events;
 
     /** Guarded by {@code this}. */
     private boolean started;
@@ -55,8 +68,13 @@ public class ApplicationStart {
             return;
         }
         started = true;
+        // First, on this thread of the application: the executor's lookup needs its java:comp.
+        scheduler.choose();
         cluster.start(name);
         jmx.register(name);
+        scheduler.startTicking();
+        health.started(name);
+        events.fire(new ApplicationStarted(name));
     }
 
     /** Where the context path comes from; kept apart because the servlet API may be absent (Weld SE). */

@@ -4,12 +4,14 @@ import io.hauyna.jakarta.ClientEvent;
 import io.hauyna.jakarta.HauynaConfigurator;
 import io.hauyna.jakarta.HauynaEvent;
 import io.hauyna.jakarta.internal.connection.HauynaLifecycle;
+import io.hauyna.jakarta.internal.integration.OptionalIntegrations;
 import io.hauyna.jakarta.internal.route.RoutePattern;
 import io.hauyna.jakarta.spi.ForRoutes;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -30,9 +32,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the endpoints that use {@link HauynaConfigurator}, binds the lifecycle interceptor to their
- * {@code @OnOpen}, {@code @OnMessage}, {@code @OnClose} and {@code @OnError} methods, and reports
- * every endpoint Hauyna cannot hook, all together, as deployment problems.
+ * Adds the optional integrations whose API the server offers, finds the endpoints that use
+ * {@link HauynaConfigurator}, binds the lifecycle interceptor to their {@code @OnOpen},
+ * {@code @OnMessage}, {@code @OnClose} and {@code @OnError} methods, and reports every endpoint
+ * Hauyna cannot hook, all together, as deployment problems.
  */
 public class HauynaExtension implements Extension {
 
@@ -42,6 +45,11 @@ public class HauynaExtension implements Extension {
     private final List<String> problems = new ArrayList<>();
     private final List<String> annotatedPaths = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Set<String> eventNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** MicroProfile Health, MicroProfile Metrics and OpenTelemetry, each where the server offers it. */
+    void addOptionalIntegrations(@Observes BeforeBeanDiscovery discovery) {
+        OptionalIntegrations.addPresent(discovery);
+    }
 
     <T> void bindLifecycle(@Observes @WithAnnotations(ServerEndpoint.class) ProcessAnnotatedType<T> discovered) {
         AnnotatedType<T> type = discovered.getAnnotatedType();

@@ -95,6 +95,11 @@ public final class HauynaServer implements BeforeAllCallback, AfterAllCallback {
         return CDI.current().select(type).get();
     }
 
+    /** @return a bean with qualifiers, e.g. {@code bean(HealthCheck.class, Readiness.Literal.INSTANCE)} */
+    public <T> T bean(Class<T> type, java.lang.annotation.Annotation... qualifiers) {
+        return CDI.current().select(type, qualifiers).get();
+    }
+
     /** @return the WebSocket URI of a path on this server, e.g. {@code uri("/chat/lobby?x=1")} */
     public URI uri(String pathAndQuery) {
         return URI.create("ws://localhost:" + server.getPort() + pathAndQuery);

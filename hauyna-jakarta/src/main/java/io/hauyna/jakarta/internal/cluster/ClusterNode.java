@@ -106,6 +106,14 @@ public class ClusterNode {
                 + ", heartbeat every " + period + " ms, a node silent for " + settings.clusterNodeTimeout().toMillis() + " ms is down");
     }
 
+    /**
+     * @return whether this node is where its backplane wants it: working alone with a local
+     *         backplane, or running in the grid (false before the start and after the stop)
+     */
+    public boolean joined() {
+        return backplane.clustered() ? running : started;
+    }
+
     /** @return whether other nodes may hear this one: a clustered backplane runs */
     public boolean clustered() {
         return running;

@@ -60,4 +60,7 @@ public interface HauynaMXBean {
     long getGridFramesIn();
 
     long getGridFramesOut();
+
+    /** @return where background work runs: {@code container} (its ManagedScheduledExecutorService) or {@code hauyna-scheduler} (Hauyna's own thread) */
+    String getBackgroundExecutor();
 }

@@ -1,34 +1,24 @@
 package io.hauyna.jakarta.internal.ops;
 
-import io.hauyna.jakarta.HauynaStats;
 import io.hauyna.jakarta.StatsSnapshot;
+import io.hauyna.jakarta.internal.HauynaScheduler;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
-/**
- * Answers each attribute from one snapshot at most a second old: a JMX console reads the
- * attributes one by one, and each fresh snapshot walks every open connection.
- */
+/** Answers each attribute from a snapshot at most a second old: a JMX console reads the attributes one by one. */
 final class HauynaMXBeanImpl implements HauynaMXBean {
 
-    private static final Duration FRESH = Duration.ofSeconds(1);
+    private final StatsCollector stats;
+    private final HauynaScheduler scheduler;
 
-    private final HauynaStats stats;
-    private volatile StatsSnapshot last;
-
-    HauynaMXBeanImpl(HauynaStats stats) {
+    HauynaMXBeanImpl(StatsCollector stats, HauynaScheduler scheduler) {
         this.stats = stats;
+        this.scheduler = scheduler;
     }
 
     private StatsSnapshot now() {
-        StatsSnapshot snapshot = last;
-        if (snapshot == null || snapshot.takenAt().plus(FRESH).isBefore(Instant.now())) {
-            snapshot = stats.snapshot();
-            last = snapshot;
-        }
-        return snapshot;
+        return stats.recent();
     }
 
     private static double millis(Duration duration) {
@@ -163,5 +153,10 @@ final class HauynaMXBeanImpl implements HauynaMXBean {
     @Override
     public long getGridFramesOut() {
         return now().cluster().framesOut();
+    }
+
+    @Override
+    public String getBackgroundExecutor() {
+        return scheduler.executorName();
     }
 }

@@ -1,6 +1,6 @@
 package io.hauyna.jakarta.internal.ops;
 
-import io.hauyna.jakarta.HauynaStats;
+import io.hauyna.jakarta.internal.HauynaScheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,10 @@ public class JmxRegistration {
     private static final int MAX_INSTANCES = 100;
 
     @Inject
-    HauynaStats stats;
+    StatsCollector stats;
+
+    @Inject
+    HauynaScheduler scheduler;
 
     private ObjectName registered;
 
@@ -35,7 +38,7 @@ public class JmxRegistration {
             return;
         }
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        HauynaMXBeanImpl bean = new HauynaMXBeanImpl(stats);
+        HauynaMXBeanImpl bean = new HauynaMXBeanImpl(stats, scheduler);
         try {
             for (int instance = 1; instance <= MAX_INSTANCES && registered == null; instance++) {
                 ObjectName name = nameOf(application, instance);

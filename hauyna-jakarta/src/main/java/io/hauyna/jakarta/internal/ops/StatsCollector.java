@@ -10,6 +10,7 @@ import io.hauyna.jakarta.internal.presence.PresenceRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** The {@link HauynaStats} bean: the counters as they stand, with the gauges read from the registries. */
@@ -30,6 +31,21 @@ public class StatsCollector implements HauynaStats {
 
     @Inject
     ClusterNode cluster;
+
+    /** A dashboard or exporter reads many figures at once; one fresh snapshot walks every connection. */
+    private static final Duration FRESH = Duration.ofSeconds(1);
+
+    private volatile StatsSnapshot recent;
+
+    /** @return a snapshot at most a second old, for readers that ask figure by figure (JMX, metrics exporters) */
+    public StatsSnapshot recent() {
+        StatsSnapshot snapshot = recent;
+        if (snapshot == null || snapshot.takenAt().plus(FRESH).isBefore(Instant.now())) {
+            snapshot = snapshot();
+            recent = snapshot;
+        }
+        return snapshot;
+    }
 
     @Override
     public StatsSnapshot snapshot() {

@@ -45,6 +45,7 @@ public class StatsProbe {
             Map<String, Object> attributes = new TreeMap<>();
             attributes.put("ActiveConnections", jmx.getAttribute(name, "ActiveConnections"));
             attributes.put("Channels", jmx.getAttribute(name, "Channels"));
+            attributes.put("BackgroundExecutor", jmx.getAttribute(name, "BackgroundExecutor"));
             mbeans.put(name.toString(), attributes);
         }
         figures.put("jmx", mbeans);
