@@ -76,9 +76,38 @@ test('only a connection that stayed open resets the backoff', async () => {
     await clock.advance(2000);
     last().serverOpens();
     await clock.advance(5000);              // stable
-    last().serverCloses(1001);
+    last().serverCloses(1006);
     await settle();
     assert.deepEqual(delays, [500, 1000, 2000, 500]);
+});
+
+test('a stopping server (1001, 1012) sends its clients back at random moments within the spread', async () => {
+    for (const code of [1001, 1012]) {
+        let next = 0.25;
+        const { clock, sockets, socket, last } = await connected({ random: () => next });
+        const delays = [];
+        socket.on('reconnecting', ({ delayMs }) => delays.push(delayMs));
+        last().serverCloses(code, 'Server shutting down');
+        await settle();
+        assert.deepEqual(delays, [1250], `${code}: a quarter of the default 5 s spread`);
+        await clock.advance(1249);
+        assert.equal(sockets.length, 1);
+        await clock.advance(1);
+        assert.equal(sockets.length, 2, `${code}: reconnected`);
+        next = 0;
+        last().serverCloses(1006);             // that node is gone too: back to the backoff
+        await settle();
+        assert.equal(delays[1], 1000);
+    }
+    const spread = [];
+    for (let i = 0; i < 200; i++) {
+        const { socket, last } = await connected({ random: Math.random, reconnect: { shutdownSpreadMs: 10_000 } });
+        socket.on('reconnecting', ({ delayMs }) => spread.push(delayMs));
+        last().serverCloses(1001);
+        await settle();
+    }
+    assert.ok(spread.every((d) => d >= 0 && d <= 10_000), 'within the configured spread');
+    assert.ok(new Set(spread.map((d) => Math.floor(d / 500))).size >= 15, 'spread over the whole window');
 });
 
 test('clients dropped together come back spread out', () => {

@@ -397,6 +397,34 @@ public final class HauynaConfigKeys {
     /** Default of {@link #CLUSTER_NODE_TIMEOUT_MS}. */
     public static final long DEFAULT_CLUSTER_NODE_TIMEOUT_MS = 3000;
 
+    /**
+     * {@code long} milliseconds, default {@value #DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_MS}, at most
+     * {@value #MAX_SHUTDOWN_DRAIN_TIMEOUT_MS}: when the application stops (undeploy, server stop),
+     * how long Hauyna lets the outbound queues be written before it closes every connection with
+     * {@link #SHUTDOWN_CLOSE_CODE}. Meanwhile new upgrades get HTTP 503 with {@code Retry-After} and
+     * the readiness check reports DOWN. The wait ends as soon as every queue is empty; 0 closes at once.
+     *
+     * @since 0.3
+     */
+    public static final String SHUTDOWN_DRAIN_TIMEOUT_MS = PREFIX + "shutdown.drain-timeout-ms";
+
+    /** Default of {@link #SHUTDOWN_DRAIN_TIMEOUT_MS}. */
+    public static final long DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_MS = 5000;
+
+    /** Largest {@link #SHUTDOWN_DRAIN_TIMEOUT_MS}: servers give an undeploying application about a minute at most. */
+    public static final long MAX_SHUTDOWN_DRAIN_TIMEOUT_MS = 60_000;
+
+    /**
+     * {@code int}, {@code 1001} (default) or {@code 1012}: the close code of every connection when the
+     * application stops. 1001 (going away) says this node is leaving; 1012 (service restart) says
+     * it is being restarted, for a rolling restart. {@code hauyna.js} reconnects after either at a
+     * random moment within {@code reconnect.shutdownSpreadMs}, so that the clients of a stopping node
+     * do not all come back at once.
+     *
+     * @since 0.3
+     */
+    public static final String SHUTDOWN_CLOSE_CODE = PREFIX + "shutdown.close-code";
+
     private HauynaConfigKeys() {
     }
 }

@@ -12,6 +12,9 @@ export class HauynaError extends Error {
 /** Close codes after which the client does not reconnect (1008: refused). 4030 is retried at the longest delay. */
 export const NO_RECONNECT_CODES: readonly number[];
 
+/** Close codes of a stopping server (1001, 1012): the client reconnects at a random moment within `shutdownSpreadMs`. */
+export const SERVER_STOPPING_CODES: readonly number[];
+
 export interface ReconnectOptions {
     /** Delay before the first reconnection attempt, doubled on each further attempt. Default 500. */
     initialDelayMs?: number;
@@ -19,6 +22,11 @@ export interface ReconnectOptions {
     maxDelayMs?: number;
     /** Fraction of the delay that is randomised (0..1), so clients do not come back together. Default 0.5. */
     jitter?: number;
+    /**
+     * After close code 1001 or 1012 (the server is stopping), the first attempt comes at a random
+     * moment within this many milliseconds, instead of after the backoff. Default 5000.
+     */
+    shutdownSpreadMs?: number;
 }
 
 export interface SocketOptions {

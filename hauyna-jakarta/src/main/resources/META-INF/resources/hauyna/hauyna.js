@@ -22,6 +22,8 @@ export const NO_RECONNECT_CODES = Object.freeze([1008]);
 const CREDENTIALS_EXPIRED = 4001;
 /** Too many connections: a limit that frees up later, so retry at the longest delay. */
 const TOO_MANY_CONNECTIONS = 4030;
+/** The server is stopping (1001 going away, 1012 service restart): come back spread out, see reconnect.shutdownSpreadMs. */
+export const SERVER_STOPPING_CODES = Object.freeze([1001, 1012]);
 /** A connection open this long counts as stable: the backoff starts again from its first step. */
 const STABLE_AFTER_MS = 5_000;
 /** Handshake statuses after which reconnecting would fail the same way. */
@@ -32,7 +34,7 @@ const DEFAULTS = Object.freeze({
     token: undefined,
     timeoutMs: 10_000,
     heartbeatIntervalMs: 25_000,
-    reconnect: Object.freeze({ initialDelayMs: 500, maxDelayMs: 30_000, jitter: 0.5 }),
+    reconnect: Object.freeze({ initialDelayMs: 500, maxDelayMs: 30_000, jitter: 0.5, shutdownSpreadMs: 5_000 }),
     maxBufferedFrames: 100,
 });
 
@@ -294,6 +296,12 @@ export class Socket extends Emitter {
         if (code === TOO_MANY_CONNECTIONS) {
             this.#attempt = Math.max(this.#attempt, 30);
         }
+        if (opened && SERVER_STOPPING_CODES.includes(code)) {
+            // Every client of that server got this close at the same moment: each comes back at a
+            // random moment within the spread, so that the other nodes do not get them all at once.
+            this.#scheduleReconnect(Math.round(this.#env.random() * this.#options.reconnect.shutdownSpreadMs));
+            return;
+        }
         if (!opened) {
             // A browser reports any refused upgrade as 1006; ask the server why, to stop on 401/403.
             const generation = this.#generation;
@@ -332,11 +340,12 @@ export class Socket extends Emitter {
         this.emit('stopped', error);
     }
 
-    #scheduleReconnect() {
+    #scheduleReconnect(delayMs = undefined) {
         if (!this.#wantOpen || this.#reconnectTimer !== null) {
             return;
         }
-        const delay = backoffDelay(this.#attempt++, this.#options.reconnect, this.#env.random);
+        const backoff = backoffDelay(this.#attempt++, this.#options.reconnect, this.#env.random);
+        const delay = delayMs ?? backoff;
         this.emit('reconnecting', { attempt: this.#attempt, delayMs: delay });
         this.#reconnectTimer = this.#env.setTimeout(() => this.#open(), delay);
     }

@@ -63,6 +63,8 @@ public class HauynaSettings {
     private Optional<String> clusterName;
     private Duration clusterHeartbeatInterval;
     private Duration clusterNodeTimeout;
+    private Duration shutdownDrainTimeout;
+    private int shutdownCloseCode;
     private ClientAddresses clientAddresses;
     private Optional<String> tokenQueryParameter;
     private OriginPolicy originPolicy;
@@ -121,6 +123,7 @@ public class HauynaSettings {
         readLimits(values);
         readSecurity(values);
         readCluster(values);
+        readShutdown(values);
     }
 
     private void readLimits(ConfigValues values) {
@@ -259,6 +262,31 @@ public class HauynaSettings {
         } catch (IllegalArgumentException unknown) {
             throw new IllegalArgumentException(key + ": " + unknown.getMessage(), unknown);
         }
+    }
+
+    private void readShutdown(ConfigValues values) {
+        long drainMillis = value(values, HauynaConfigKeys.SHUTDOWN_DRAIN_TIMEOUT_MS, Long::valueOf,
+                HauynaConfigKeys.DEFAULT_SHUTDOWN_DRAIN_TIMEOUT_MS, "a whole number of milliseconds");
+        if (drainMillis < 0 || drainMillis > HauynaConfigKeys.MAX_SHUTDOWN_DRAIN_TIMEOUT_MS) {
+            throw new IllegalArgumentException(HauynaConfigKeys.SHUTDOWN_DRAIN_TIMEOUT_MS + " is " + drainMillis + ": use 0 to "
+                    + HauynaConfigKeys.MAX_SHUTDOWN_DRAIN_TIMEOUT_MS);
+        }
+        shutdownDrainTimeout = Duration.ofMillis(drainMillis);
+        shutdownCloseCode = value(values, HauynaConfigKeys.SHUTDOWN_CLOSE_CODE, Integer::valueOf, 1001, "1001 or 1012");
+        if (shutdownCloseCode != 1001 && shutdownCloseCode != 1012) {
+            throw new IllegalArgumentException(HauynaConfigKeys.SHUTDOWN_CLOSE_CODE + " is " + shutdownCloseCode
+                    + ": use 1001 (going away) or 1012 (service restart)");
+        }
+    }
+
+    /** @return {@link HauynaConfigKeys#SHUTDOWN_DRAIN_TIMEOUT_MS} */
+    public Duration shutdownDrainTimeout() {
+        return shutdownDrainTimeout;
+    }
+
+    /** @return {@link HauynaConfigKeys#SHUTDOWN_CLOSE_CODE}: 1001 or 1012 */
+    public int shutdownCloseCode() {
+        return shutdownCloseCode;
     }
 
     private void readCluster(ConfigValues values) {

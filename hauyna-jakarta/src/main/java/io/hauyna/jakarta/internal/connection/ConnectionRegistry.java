@@ -75,6 +75,9 @@ public class ConnectionRegistry implements Connections {
     private final ThrottledLog refusedAddresses = new ThrottledLog(LOG);
 
     @Inject
+    GracefulShutdown shutdown;
+
+    @Inject
     HauynaSettings settings;
 
     @Inject
@@ -172,7 +175,15 @@ public class ConnectionRegistry implements Connections {
                 // Decided here, not by the gate's upgrade check, which counts its own refusals.
                 metrics.handshakeRefused(outcome.status());
             }
-            throw new ConnectionRefused(ConnectionRefused.closeReason(HauynaCloseCodes.HANDSHAKE_REFUSED, outcome.reason()));
+            // Without a servlet filter the refusal is a close: one the client reconnects after, for a stopping server.
+            CloseReason.CloseCode code = outcome.status() == 503 ? CloseReason.CloseCodes.getCloseCode(settings.shutdownCloseCode())
+                    : HauynaCloseCodes.HANDSHAKE_REFUSED;
+            throw new ConnectionRefused(ConnectionRefused.closeReason(code, outcome.reason()));
+        }
+        if (shutdown.draining()) {
+            // Upgraded just before the application began to stop: the closing pass may already be over.
+            throw new ConnectionRefused(new CloseReason(CloseReason.CloseCodes.getCloseCode(settings.shutdownCloseCode()),
+                    "Server shutting down"));
         }
         String id = UUID.randomUUID().toString();
         Optional<String> identified = outcome.identifier();

@@ -286,6 +286,17 @@ public final class LiveConnection implements Connection {
         closer.close(session, reason);
     }
 
+    /** Closes on the calling thread, not in the background: for the application's stop, when no background task may run any more. */
+    void closeNow(CloseReason reason) {
+        closedWith = reason;
+        SessionCloser.closeNow(session, reason);
+    }
+
+    /** @return whether every frame queued for this connection so far has been written */
+    boolean drained() {
+        return queue.isDrained();
+    }
+
     /**
      * Closes once the frames already queued (e.g. the errors that explain the close) are written,
      * and at the latest after {@code grace}. Repeated calls are ignored.

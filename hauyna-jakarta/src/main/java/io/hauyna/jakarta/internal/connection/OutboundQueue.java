@@ -112,6 +112,11 @@ final class OutboundQueue {
         }
     }
 
+    /** @return whether everything queued so far has been written (or the queue is closed) */
+    synchronized boolean isDrained() {
+        return closed || (!sending && pending.isEmpty());
+    }
+
     /** Discards everything queued; later offers are refused. */
     synchronized void close() {
         discardAll();

@@ -32,7 +32,7 @@ public class SessionCloser {
         scheduler.execute(() -> closeNow(session, reason));
     }
 
-    private static void closeNow(Session session, CloseReason reason) {
+    static void closeNow(Session session, CloseReason reason) {
         if (!session.isOpen()) {
             return;
         }

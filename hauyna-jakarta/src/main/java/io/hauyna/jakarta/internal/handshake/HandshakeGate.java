@@ -3,6 +3,7 @@ package io.hauyna.jakarta.internal.handshake;
 import io.hauyna.jakarta.Handshake;
 import io.hauyna.jakarta.HauynaConfigKeys;
 import io.hauyna.jakarta.internal.FailureLog;
+import io.hauyna.jakarta.internal.connection.GracefulShutdown;
 import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 import io.hauyna.jakarta.internal.Texts;
 import io.hauyna.jakarta.internal.ThrottledLog;
@@ -64,6 +65,9 @@ public class HandshakeGate {
     @Inject
     HauynaMetrics metrics;
 
+    @Inject
+    GracefulShutdown shutdown;
+
     private final ThrottledLog refusedOrigins = new ThrottledLog(LOG);
     private final ThrottledLog nullDecisions = new ThrottledLog(LOG);
     private List<RouteScoped<HandshakeFilter>> filters;
@@ -89,6 +93,9 @@ public class HandshakeGate {
     }
 
     private HandshakeOutcome decideFor(Handshake handshake, String remoteAddress, boolean check) {
+        if (shutdown.draining()) {
+            return HandshakeOutcome.refused(handshake, 503, "The server is shutting down: connect to another one");
+        }
         Optional<String> originRefusal = settings.originPolicy().refusal(handshake, check);
         if (originRefusal.isPresent()) {
             // A client chooses its Origin and may send thousands: the operator hears of it at most once a minute.

@@ -2,6 +2,7 @@ package io.hauyna.jakarta.internal.handshake;
 
 import io.hauyna.jakarta.Handshake;
 import io.hauyna.jakarta.internal.config.HauynaSettings;
+import io.hauyna.jakarta.internal.connection.GracefulShutdown;
 import io.hauyna.jakarta.internal.connection.GrizzlyWriteQueue;
 import io.hauyna.jakarta.internal.route.KnownRoutes;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class HandshakeServletFilter implements Filter {
 
     @Inject
     HauynaSettings settings;
+
+    @Inject
+    GracefulShutdown shutdown;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
@@ -99,10 +103,13 @@ public class HandshakeServletFilter implements Filter {
         return "GET".equals(request.getMethod()) && "1".equals(request.getHeader(CHECK_HEADER));
     }
 
-    private static void refuse(HttpServletResponse response, HandshakeOutcome outcome) throws IOException {
+    private void refuse(HttpServletResponse response, HandshakeOutcome outcome) throws IOException {
         response.setStatus(outcome.status());
         if (outcome.status() == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"hauyna\"");
+        }
+        if (outcome.status() == 503) {
+            response.setHeader("Retry-After", Long.toString(shutdown.retryAfterSeconds()));
         }
         response.setContentType("text/plain;charset=UTF-8");
         byte[] body = (outcome.reason() + "\n").getBytes(StandardCharsets.UTF_8);

@@ -63,4 +63,14 @@ public interface HauynaMXBean {
 
     /** @return where background work runs: {@code container} (its ManagedScheduledExecutorService) or {@code hauyna-scheduler} (Hauyna's own thread) */
     String getBackgroundExecutor();
+
+    /**
+     * Stops this application's connections now, as its stop would (README "Graceful shutdown"):
+     * new upgrades get 503 with {@code Retry-After}, readiness reports DOWN, the outbound queues get
+     * the drain timeout, then every connection is closed with the configured code. Returns when they
+     * are closed. The application keeps running but takes no connection until it is redeployed:
+     * for a pre-stop hook, so that a load balancer moves clients away before the server stops
+     * (servers stop routing to an application before it can answer 503 itself).
+     */
+    void drainAndClose();
 }

@@ -2,6 +2,7 @@ package io.hauyna.jakarta.internal.ops;
 
 import io.hauyna.jakarta.StatsSnapshot;
 import io.hauyna.jakarta.internal.HauynaScheduler;
+import io.hauyna.jakarta.internal.connection.GracefulShutdown;
 
 import java.time.Duration;
 import java.util.Map;
@@ -11,10 +12,12 @@ final class HauynaMXBeanImpl implements HauynaMXBean {
 
     private final StatsCollector stats;
     private final HauynaScheduler scheduler;
+    private final GracefulShutdown shutdown;
 
-    HauynaMXBeanImpl(StatsCollector stats, HauynaScheduler scheduler) {
+    HauynaMXBeanImpl(StatsCollector stats, HauynaScheduler scheduler, GracefulShutdown shutdown) {
         this.stats = stats;
         this.scheduler = scheduler;
+        this.shutdown = shutdown;
     }
 
     private StatsSnapshot now() {
@@ -158,5 +161,10 @@ final class HauynaMXBeanImpl implements HauynaMXBean {
     @Override
     public String getBackgroundExecutor() {
         return scheduler.executorName();
+    }
+
+    @Override
+    public void drainAndClose() {
+        shutdown.drainAndClose();
     }
 }

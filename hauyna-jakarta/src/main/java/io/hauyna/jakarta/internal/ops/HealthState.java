@@ -2,6 +2,7 @@ package io.hauyna.jakarta.internal.ops;
 
 import io.hauyna.jakarta.internal.HauynaScheduler;
 import io.hauyna.jakarta.internal.cluster.ClusterNode;
+import io.hauyna.jakarta.internal.connection.GracefulShutdown;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,7 +12,7 @@ import java.util.TreeMap;
 /**
  * What the health checks report, kept apart from MicroProfile Health so that it works (and is
  * tested) without it: started once the application has its name, live while the background
- * thread keeps ticking, ready while started and, with clustering, in the grid.
+ * thread keeps ticking, ready while started, not stopping and, with clustering, in the grid.
  */
 @ApplicationScoped
 public class HealthState {
@@ -24,6 +25,9 @@ public class HealthState {
 
     @Inject
     StatsCollector stats;
+
+    @Inject
+    GracefulShutdown shutdown;
 
     private volatile String application;
 
@@ -49,9 +53,10 @@ public class HealthState {
     public Check readiness() {
         Map<String, Object> data = data();
         boolean inGrid = cluster.joined();
+        data.put("draining", shutdown.draining());
         data.put("cluster", cluster.clustered() ? "joined" : inGrid ? "off" : "not joined");
         data.put("connections", stats.recent().activeConnections());
-        return new Check(application != null && inGrid, data);
+        return new Check(application != null && !shutdown.draining() && inGrid, data);
     }
 
     private Map<String, Object> data() {

@@ -1,6 +1,7 @@
 package io.hauyna.jakarta.internal.ops;
 
 import io.hauyna.jakarta.internal.HauynaScheduler;
+import io.hauyna.jakarta.internal.connection.GracefulShutdown;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ public class JmxRegistration {
     @Inject
     HauynaScheduler scheduler;
 
+    @Inject
+    GracefulShutdown shutdown;
+
     private ObjectName registered;
 
     /** @param application the application's name, as the cluster uses it: its context path without the slash ({@code root} for "/") */
@@ -38,7 +42,7 @@ public class JmxRegistration {
             return;
         }
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        HauynaMXBeanImpl bean = new HauynaMXBeanImpl(stats, scheduler);
+        HauynaMXBeanImpl bean = new HauynaMXBeanImpl(stats, scheduler, shutdown);
         try {
             for (int instance = 1; instance <= MAX_INSTANCES && registered == null; instance++) {
                 ObjectName name = nameOf(application, instance);

@@ -3,9 +3,7 @@ package io.hauyna.tck.ops;
 import io.hauyna.jakarta.testing.TestClient;
 import io.hauyna.tck.TckArchive;
 import io.hauyna.tck.TckProtocolEndpoint;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -56,19 +53,9 @@ class OperationsIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** @return where the health endpoints are, or empty when the server has none */
-    private Optional<String> healthBase() {
-        String health = System.getProperty("tck.ops.health", "none");
-        return switch (health) {
-            case "none" -> Optional.empty();
-            case "http" -> Optional.of(server(""));
-            default -> Optional.of(health);
-        };
-    }
-
     @Test
     void theHealthChecksReportThisApplicationWhereTheServerHasMicroProfileHealth() throws Exception {
-        Optional<String> health = healthBase();
+        Optional<String> health = HealthEndpoints.base(base);
         if (health.isEmpty()) {
             assertThat(get(server("/health/ready")).statusCode()).as("no health endpoint on this configuration").isEqualTo(404);
             return;
@@ -79,25 +66,15 @@ class OperationsIT {
                 // What an operator's curl would see (in the failsafe report's -output.txt)
                 System.out.println("GET " + health.get() + "/health/" + kind + " on " + System.getProperty("tck.server") + " -> "
                         + response.statusCode() + " " + response.body());
-                JsonObject check = hauynaCheck(response.body())
+                JsonObject check = HealthEndpoints.hauynaCheck(response.body(), APPLICATION)
                         .orElseThrow(() -> new AssertionError("no check of " + APPLICATION + " in /health/" + kind + ": " + response.body()));
                 assertThat(check.getString("status")).as(kind).isEqualTo("UP");
             }
-            JsonObject ready = hauynaCheck(get(health.get() + "/health/ready").body()).orElseThrow();
+            JsonObject ready = HealthEndpoints.hauynaCheck(get(health.get() + "/health/ready").body(), APPLICATION).orElseThrow();
             assertThat(ready.getJsonObject("data").getString("cluster")).isEqualTo("off");
             // Payara 7 writes every datum as a string, the others keep numbers.
             assertThat(ready.getJsonObject("data").get("connections").toString().replace("\"", "")).isEqualTo("1");
         }
-    }
-
-    /** @return this application's {@code hauyna} check in a health response (a server may hold several applications') */
-    private static Optional<JsonObject> hauynaCheck(String body) {
-        JsonObject health = Json.createReader(new StringReader(body)).readObject();
-        return health.getJsonArray("checks").stream()
-                .map(JsonValue::asJsonObject)
-                .filter(check -> check.getString("name").equals("hauyna"))
-                .filter(check -> check.getJsonObject("data").getString("application").equals(APPLICATION))
-                .findFirst();
     }
 
     @Test
