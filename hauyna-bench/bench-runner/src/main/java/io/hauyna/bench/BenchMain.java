@@ -13,6 +13,7 @@ import io.hauyna.bench.scenario.IdleMemory;
 import io.hauyna.bench.scenario.ManyChannels;
 import io.hauyna.bench.scenario.PresenceBurst;
 import io.hauyna.bench.scenario.Scenario;
+import io.hauyna.bench.scenario.ServerStop;
 import io.hauyna.bench.scenario.SlowConsumers;
 import io.hauyna.bench.server.ServerChoice;
 import io.hauyna.bench.server.ServerLauncher;
@@ -94,12 +95,16 @@ public final class BenchMain {
                 new PresenceBurst(), new IdleMemory(), new Heartbeat(), new SlowConsumers(), new Churn()));
         scenarios.removeIf(s -> !selected.contains("all") && !selected.contains(s.id()));
         boolean cluster = selected.contains("all") || selected.contains(ClusterFanOut.ID);
+        boolean stop = selected.contains("all") || selected.contains(ServerStop.ID);
         Results results = new Results();
         AtomicLong ids = new AtomicLong(1);
         Path logs = Path.of(System.getProperty("bench.logs", "target/bench-logs"));
         List<TableSpec> tables = new ArrayList<>(scenarios.stream().map(Scenario::table).toList());
         if (cluster) {
             tables.add(ClusterFanOut.table());
+        }
+        if (stop) {
+            tables.add(ServerStop.table());
         }
         Runnable report = () -> new ReportWriter(results, tables).write(out, preamble(scale, servers, settings, began));
         // no pings and no silence timeout, except on scenario 7's own endpoint: a sweep of 10,000 pings
@@ -116,6 +121,10 @@ public final class BenchMain {
                     bench.runCluster(quiet);
                 } else if (cluster) {
                     Progress.say("%s: no cluster launcher in the benchmark, scenario 9 skipped", launcher.name());
+                }
+                if (stop) {
+                    new ServerStop(load, results, scale.stopSubscribers()).run(launcher, war, quiet, logs);
+                    report.run();
                 }
             }
         } finally {

@@ -23,19 +23,20 @@ import java.util.List;
  * @param clusterSizes           subscribers of the one channel in scenario 9, spread over the nodes
  * @param clusterWarmUpSeconds   how long scenario 9 sends, unrecorded, after it starts a node:
  *                               a node just started runs its code interpreted until the JIT has compiled it
+ * @param stopSubscribers        subscribers of scenario 10, closed by the server's stop
  */
 public record Scale(int rounds, List<Integer> fanOutSizes, List<Integer> payloadBytes, int deliveriesPerRun,
                     int channels, int perChannel, int pairs, int presenceClients, int idleConnections,
                     int slowSubscribers, int slowMessages, int heartbeatWindowSeconds, int heartbeatOpeningSeconds,
-                    int churnCycles, List<Integer> clusterSizes, int clusterWarmUpSeconds) {
+                    int churnCycles, List<Integer> clusterSizes, int clusterWarmUpSeconds, int stopSubscribers) {
 
     public static Scale full() {
         return new Scale(5, List.of(1_000, 5_000, 10_000), List.of(100, 4096), 10_000,
-                1_000, 10, 500, 1_000, 10_000, 500, 80, 6, 30, 100_000, List.of(600, 6_000), 60);
+                1_000, 10, 500, 1_000, 10_000, 500, 80, 6, 30, 100_000, List.of(600, 6_000), 60, 10_000);
     }
 
     public static Scale smoke() {
         return new Scale(2, List.of(20, 50), List.of(100, 4096), 400,
-                10, 3, 10, 20, 100, 100, 80, 1, 0, 200, List.of(12, 30), 0);
+                10, 3, 10, 20, 100, 100, 80, 1, 0, 200, List.of(12, 30), 0, 50);
     }
 }

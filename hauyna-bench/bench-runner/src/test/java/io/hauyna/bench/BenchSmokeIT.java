@@ -10,6 +10,7 @@ import io.hauyna.bench.scenario.Heartbeat;
 import io.hauyna.bench.scenario.IdleMemory;
 import io.hauyna.bench.scenario.ManyChannels;
 import io.hauyna.bench.scenario.PresenceBurst;
+import io.hauyna.bench.scenario.ServerStop;
 import io.hauyna.bench.scenario.SlowConsumers;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +37,13 @@ class BenchSmokeIT {
         assertThat(results.failures()).isEmpty();
         Set<String> measured = results.samples().stream().map(Sample::scenario).collect(Collectors.toSet());
         assertThat(measured).containsExactlyInAnyOrder(FanOut.ID, ManyChannels.ID, DirectMessages.ID, PresenceBurst.ID,
-                IdleMemory.ID, SlowConsumers.ID, Heartbeat.ID, Churn.ID, ClusterFanOut.ID);
+                IdleMemory.ID, SlowConsumers.ID, Heartbeat.ID, Churn.ID, ClusterFanOut.ID, ServerStop.ID);
         assertThat(results.samples()).filteredOn(s -> s.scenario().equals(ClusterFanOut.ID)).extracting(Sample::mode)
                 .containsOnly("1 node", "2 nodes", "3 nodes");
         assertThat(results.samples()).filteredOn(s -> s.scenario().equals(Churn.ID) && s.metric().equals("left_in_registries"))
                 .extracting(Sample::value).containsOnly(0.0);
         assertThat(out.resolve("results.csv")).isNotEmptyFile();
-        assertThat(Files.readString(out.resolve("results.md"))).contains("## 1. Fan-out", "## 8. Churn", "## 9. Fan-out across a cluster");
+        assertThat(Files.readString(out.resolve("results.md"))).contains("## 1. Fan-out", "## 8. Churn", "## 9. Fan-out across a cluster", "## 10. Server stop");
         assertThat(out.resolve("fan-out-cpu-100b.png")).isNotEmptyFile();
     }
 }

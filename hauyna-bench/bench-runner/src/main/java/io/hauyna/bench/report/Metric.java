@@ -33,6 +33,10 @@ public record Metric(String key, String header, String format, boolean lowerIsBe
     public static final Metric CYCLES_PER_SECOND = new Metric("cycles_per_s", "cycles / s", "%,.0f", false);
     public static final Metric HEAP_START_MB = new Metric("heap_start_mb", "heap after GC before MB", "%,.1f", true);
     public static final Metric HEAP_END_MB = new Metric("heap_end_mb", "heap after GC after MB", "%,.1f", true);
+    public static final Metric CLOSE_ALL_MS = new Metric("close_all_ms", "ms from SIGTERM until every client had its close", "%,.0f", true);
+    public static final Metric LOST = new Metric("lost_deliveries", "deliveries lost", "%,.0f", true);
+    public static final Metric CLOSED_1001 = new Metric("closed_1001", "clients closed with 1001", "%,.0f", false);
+    public static final Metric CLOSED_OTHERWISE = new Metric("closed_otherwise", "clients closed otherwise (other code, no close frame)", "%,.0f", true);
     public static final Metric LEFT_IN_REGISTRIES = new Metric("left_in_registries", "left in registries", "%,.0f", true);
 
     public String format(double value) {
