@@ -7,6 +7,7 @@ import jakarta.websocket.CloseReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import javax.management.Attribute;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
@@ -126,6 +127,30 @@ class StatsTest {
                 CompositeData entry = (CompositeData) row;
                 assertThat(stats.snapshot().connectionsClosedByCode()).containsKey((String) entry.get("key"));
             }
+        }
+    }
+
+    @Test
+    void perFrameCountingCanBeSwitchedOffAndOnThroughTheMXBean() throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("io.hauyna:type=Hauyna,app=\"hauyna\"");
+        try (TestClient dora = ProtocolEndpoint.connectAs(server, "dora")) {
+            assertThat(jmx.getAttribute(name, "PerFrameCounting")).isEqualTo(true);
+            jmx.setAttribute(name, new Attribute("PerFrameCounting", false));
+            try {
+                StatsSnapshot before = stats.snapshot();
+                dora.send("{\"type\":\"ping\",\"ref\":1}");
+                assertThat(dora.next()).contains("\"ref\":1");
+                StatsSnapshot uncounted = stats.snapshot();
+                assertThat(uncounted.framesReceived()).isEqualTo(before.framesReceived());
+                assertThat(uncounted.framesSent()).isEqualTo(before.framesSent());
+            } finally {
+                jmx.setAttribute(name, new Attribute("PerFrameCounting", true));
+            }
+            StatsSnapshot before = stats.snapshot();
+            dora.send("{\"type\":\"ping\",\"ref\":2}");
+            assertThat(dora.next()).contains("\"ref\":2");
+            assertThat(stats.snapshot().framesReceived()).isEqualTo(before.framesReceived() + 1);
         }
     }
 }

@@ -12,6 +12,11 @@ import java.util.List;
 public enum Mode {
     /** A protocol {@code channel_message} / {@code direct_message} frame from the publisher. */
     HAUYNA_PROTOCOL("hauyna-protocol"),
+    /**
+     * The same frame with Hauyna's per-frame metrics switched off (MXBean {@code PerFrameCounting}),
+     * to measure what counting costs: scenario 1 only.
+     */
+    HAUYNA_UNCOUNTED("hauyna-protocol-no-metrics"),
     /** Server code: {@code Channels.broadcastTo} / {@code Connections.sendTo}. */
     HAUYNA_SERVER("hauyna-server"),
     /** A loop of {@code getAsyncRemote().sendText} over a concurrent set of sessions. */
@@ -33,7 +38,7 @@ public enum Mode {
 
     String fanOut(String room, String payload) {
         return switch (this) {
-            case HAUYNA_PROTOCOL -> "{\"type\":\"channel_message\",\"channel\":\"" + room + "\",\"message\":" + payload + "}";
+            case HAUYNA_PROTOCOL, HAUYNA_UNCOUNTED -> "{\"type\":\"channel_message\",\"channel\":\"" + room + "\",\"message\":" + payload + "}";
             case HAUYNA_SERVER -> "F hauyna " + room + "\n" + payload;
             case RAW_ASYNC -> "F raw-async " + room + "\n" + payload;
             case RAW_BASIC -> "F raw-basic " + room + "\n" + payload;
@@ -41,9 +46,14 @@ public enum Mode {
         };
     }
 
+    /** @return whether Hauyna counts its per-frame figures while this mode runs */
+    boolean countsPerFrame() {
+        return this != HAUYNA_UNCOUNTED;
+    }
+
     String direct(String user, String payload) {
         return switch (this) {
-            case HAUYNA_PROTOCOL -> "{\"type\":\"direct_message\",\"to\":\"" + user + "\",\"message\":" + payload + "}";
+            case HAUYNA_PROTOCOL, HAUYNA_UNCOUNTED -> "{\"type\":\"direct_message\",\"to\":\"" + user + "\",\"message\":" + payload + "}";
             case HAUYNA_SERVER -> "D hauyna " + user + "\n" + payload;
             case RAW_ASYNC -> "D raw-async " + user + "\n" + payload;
             case RAW_BASIC -> "D raw-basic " + user + "\n" + payload;

@@ -62,6 +62,23 @@ public final class RunningServer implements AutoCloseable {
         return ProcessMetrics.of(jvmPid);
     }
 
+    /** Switches Hauyna's per-frame metrics on or off in the bench WAR (through its MXBean). */
+    public void countPerFrame(boolean on) {
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + port + "/bench/stats?perFrameCounting=" + on);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(name + " answered /stats?perFrameCounting with HTTP " + response.statusCode() + "; log: " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + " did not answer /stats; log: " + log, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
     /** @param collectGarbage whether to run two full collections first (for heap figures) */
     public ServerStats stats(boolean collectGarbage) {
         try {

@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import javax.management.Attribute;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * What the load generator cannot see from outside the server process: heap (after a forced full
@@ -39,6 +42,10 @@ public class StatsServlet extends HttpServlet {
         if (Boolean.parseBoolean(request.getParameter("gc"))) {
             collectGarbage();
         }
+        String perFrame = request.getParameter("perFrameCounting");
+        if (perFrame != null) {
+            countPerFrame(Boolean.parseBoolean(perFrame));
+        }
         long gcCount = 0;
         long gcMillis = 0;
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -59,6 +66,16 @@ public class StatsServlet extends HttpServlet {
                 .write("rawIdleSessions", RawIdleEndpoint.SESSIONS.size())
                 .write("tyrus", tyrusVisible())
                 .writeEnd().close();
+    }
+
+    /** Switches Hauyna's per-frame metrics through this application's MXBean, as an operator would. */
+    private static void countPerFrame(boolean on) {
+        try {
+            ManagementFactory.getPlatformMBeanServer().setAttribute(new ObjectName("io.hauyna:type=Hauyna,app=\"bench\""),
+                    new Attribute("PerFrameCounting", on));
+        } catch (JMException e) {
+            throw new IllegalStateException("Cannot switch Hauyna's per-frame metrics", e);
+        }
     }
 
     /** Two full collections and a pause: what is left is what the server really keeps. */

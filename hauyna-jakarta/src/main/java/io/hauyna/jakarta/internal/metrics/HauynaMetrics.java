@@ -43,6 +43,22 @@ public class HauynaMetrics {
     private final DurationHistogram publishDurations = new DurationHistogram();
     private final LongAdder gridFramesIn = new LongAdder();
     private final LongAdder gridFramesOut = new LongAdder();
+    /** Whether the per-frame figures are counted: see {@link #countPerFrame(boolean)}. */
+    private volatile boolean perFrame = true;
+
+    /**
+     * Switches the per-frame figures — frames received and sent, bytes sent, deliveries, publish
+     * durations — on or off at run time, e.g. to measure what counting them costs. Everything else
+     * (connections, closes, refusals, drops, the gauges) is always counted.
+     */
+    public void countPerFrame(boolean on) {
+        perFrame = on;
+    }
+
+    /** @return whether the per-frame figures are counted (they are unless switched off) */
+    public boolean countsPerFrame() {
+        return perFrame;
+    }
 
     public void connectionOpened() {
         connectionsOpened.increment();
@@ -74,18 +90,24 @@ public class HauynaMetrics {
     }
 
     public void frameReceived() {
-        framesReceived.increment();
+        if (perFrame) {
+            framesReceived.increment();
+        }
     }
 
     /** A frame was handed to the container to write. */
     public void frameSent(long bytes) {
-        framesSent.increment();
-        bytesSent.add(bytes);
+        if (perFrame) {
+            framesSent.increment();
+            bytesSent.add(bytes);
+        }
     }
 
     /** @param connections how many connections of this node a fan-out reached */
     public void delivered(int connections) {
-        deliveries.add(connections);
+        if (perFrame) {
+            deliveries.add(connections);
+        }
     }
 
     /** @param messages how many queued messages an outbound queue threw away */
@@ -116,7 +138,9 @@ public class HauynaMetrics {
 
     /** @param nanos how long one fan-out took to hand its message to the grid and to this node's queues */
     public void published(long nanos) {
-        publishDurations.record(nanos);
+        if (perFrame) {
+            publishDurations.record(nanos);
+        }
     }
 
     public void gridFrameIn() {

@@ -64,6 +64,12 @@ public interface HauynaMXBean {
     /** @return where background work runs: {@code container} (its ManagedScheduledExecutorService) or {@code hauyna-scheduler} (Hauyna's own thread) */
     String getBackgroundExecutor();
 
+    /** @return whether the per-frame figures (frames, bytes, deliveries, publish durations) are counted; true unless switched off */
+    boolean isPerFrameCounting();
+
+    /** Switches the per-frame figures on or off at run time, e.g. to measure what counting them costs; the others are always counted. */
+    void setPerFrameCounting(boolean on);
+
     /**
      * Stops this application's connections now, as its stop would (README "Graceful shutdown"):
      * new upgrades get 503 with {@code Retry-After}, readiness reports DOWN, the outbound queues get

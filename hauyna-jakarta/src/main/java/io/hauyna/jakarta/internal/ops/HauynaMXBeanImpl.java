@@ -3,6 +3,7 @@ package io.hauyna.jakarta.internal.ops;
 import io.hauyna.jakarta.StatsSnapshot;
 import io.hauyna.jakarta.internal.HauynaScheduler;
 import io.hauyna.jakarta.internal.connection.GracefulShutdown;
+import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 
 import java.time.Duration;
 import java.util.Map;
@@ -13,11 +14,13 @@ final class HauynaMXBeanImpl implements HauynaMXBean {
     private final StatsCollector stats;
     private final HauynaScheduler scheduler;
     private final GracefulShutdown shutdown;
+    private final HauynaMetrics metrics;
 
-    HauynaMXBeanImpl(StatsCollector stats, HauynaScheduler scheduler, GracefulShutdown shutdown) {
+    HauynaMXBeanImpl(StatsCollector stats, HauynaScheduler scheduler, GracefulShutdown shutdown, HauynaMetrics metrics) {
         this.stats = stats;
         this.scheduler = scheduler;
         this.shutdown = shutdown;
+        this.metrics = metrics;
     }
 
     private StatsSnapshot now() {
@@ -166,5 +169,15 @@ final class HauynaMXBeanImpl implements HauynaMXBean {
     @Override
     public void drainAndClose() {
         shutdown.drainAndClose();
+    }
+
+    @Override
+    public boolean isPerFrameCounting() {
+        return metrics.countsPerFrame();
+    }
+
+    @Override
+    public void setPerFrameCounting(boolean on) {
+        metrics.countPerFrame(on);
     }
 }

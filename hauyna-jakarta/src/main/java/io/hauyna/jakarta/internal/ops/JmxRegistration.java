@@ -2,6 +2,7 @@ package io.hauyna.jakarta.internal.ops;
 
 import io.hauyna.jakarta.internal.HauynaScheduler;
 import io.hauyna.jakarta.internal.connection.GracefulShutdown;
+import io.hauyna.jakarta.internal.metrics.HauynaMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ public class JmxRegistration {
     @Inject
     GracefulShutdown shutdown;
 
+    @Inject
+    HauynaMetrics metrics;
+
     private ObjectName registered;
 
     /** @param application the application's name, as the cluster uses it: its context path without the slash ({@code root} for "/") */
@@ -42,7 +46,7 @@ public class JmxRegistration {
             return;
         }
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        HauynaMXBeanImpl bean = new HauynaMXBeanImpl(stats, scheduler, shutdown);
+        HauynaMXBeanImpl bean = new HauynaMXBeanImpl(stats, scheduler, shutdown, metrics);
         try {
             for (int instance = 1; instance <= MAX_INSTANCES && registered == null; instance++) {
                 ObjectName name = nameOf(application, instance);
