@@ -87,6 +87,7 @@ test('a stopping server (1001, 1012) sends its clients back at random moments wi
         const { clock, sockets, socket, last } = await connected({ random: () => next });
         const delays = [];
         socket.on('reconnecting', ({ delayMs }) => delays.push(delayMs));
+        await clock.advance(5000);             // a stable connection
         last().serverCloses(code, 'Server shutting down');
         await settle();
         assert.deepEqual(delays, [1250], `${code}: a quarter of the default 5 s spread`);
@@ -101,13 +102,22 @@ test('a stopping server (1001, 1012) sends its clients back at random moments wi
     }
     const spread = [];
     for (let i = 0; i < 200; i++) {
-        const { socket, last } = await connected({ random: Math.random, reconnect: { shutdownSpreadMs: 10_000 } });
+        const { clock, socket, last } = await connected({ random: Math.random, reconnect: { shutdownSpreadMs: 10_000 } });
         socket.on('reconnecting', ({ delayMs }) => spread.push(delayMs));
+        await clock.advance(5000);
         last().serverCloses(1001);
         await settle();
     }
     assert.ok(spread.every((d) => d >= 0 && d <= 10_000), 'within the configured spread');
     assert.ok(new Set(spread.map((d) => Math.floor(d / 500))).size >= 15, 'spread over the whole window');
+
+    // Closed with 1001 as it opened (a draining node turning clients away): the usual backoff, not the spread.
+    const { socket, last } = await connected();
+    const delays = [];
+    socket.on('reconnecting', ({ delayMs }) => delays.push(delayMs));
+    last().serverCloses(1001, 'Server shutting down');
+    await settle();
+    assert.deepEqual(delays, [500]);
 });
 
 test('clients dropped together come back spread out', () => {

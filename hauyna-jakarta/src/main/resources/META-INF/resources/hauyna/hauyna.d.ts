@@ -23,8 +23,9 @@ export interface ReconnectOptions {
     /** Fraction of the delay that is randomised (0..1), so clients do not come back together. Default 0.5. */
     jitter?: number;
     /**
-     * After close code 1001 or 1012 (the server is stopping), the first attempt comes at a random
-     * moment within this many milliseconds, instead of after the backoff. Default 5000.
+     * After close code 1001 or 1012 (the server is stopping) on a connection that had been open 5 s,
+     * the first attempt comes at a random moment within this many milliseconds, instead of after
+     * the backoff; a connection closed as it opened backs off as usual. Default 5000.
      */
     shutdownSpreadMs?: number;
 }

@@ -296,9 +296,10 @@ export class Socket extends Emitter {
         if (code === TOO_MANY_CONNECTIONS) {
             this.#attempt = Math.max(this.#attempt, 30);
         }
-        if (opened && SERVER_STOPPING_CODES.includes(code)) {
+        if (stable && SERVER_STOPPING_CODES.includes(code)) {
             // Every client of that server got this close at the same moment: each comes back at a
             // random moment within the spread, so that the other nodes do not get them all at once.
+            // Only after a stable connection: one closed as it opened (a draining node) backs off.
             this.#scheduleReconnect(Math.round(this.#env.random() * this.#options.reconnect.shutdownSpreadMs));
             return;
         }

@@ -151,6 +151,11 @@ public class HauynaScheduler {
                 Future<?> future = submission.apply(executor);
                 if (keep) {
                     onContainer.add(future);
+                    // stop() may have cancelled the others between the check above and the add
+                    if (stopped && onContainer.remove(future)) {
+                        future.cancel(false);
+                        return null;
+                    }
                 }
                 return future;
             } catch (RejectedExecutionException | IllegalStateException refused) {

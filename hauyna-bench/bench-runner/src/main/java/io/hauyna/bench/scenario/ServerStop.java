@@ -107,8 +107,14 @@ public final class ServerStop {
                     codes.merge(code == null ? -1 : code, 1, Integer::sum);
                 }));
             }
-            CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)).orTimeout(90, TimeUnit.SECONDS).exceptionally(timeout -> null).join();
+            boolean allClosed = CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)).orTimeout(90, TimeUnit.SECONDS)
+                    .handle((done, timeout) -> timeout == null).join();
             stopping.orTimeout(90, TimeUnit.SECONDS).exceptionally(timeout -> null).join();
+            if (!allClosed) {
+                long open = fans.stream().filter(fan -> !fan.closed().isDone()).count();
+                load.closeAll(fans);
+                throw new IllegalStateException(open + " clients were still open 90 s after SIGTERM");
+            }
 
             long expected = (long) subscribers * BROADCASTS;
             long lost = expected - received.sum();

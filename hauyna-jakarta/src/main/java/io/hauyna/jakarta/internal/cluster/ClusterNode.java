@@ -72,7 +72,7 @@ public class ClusterNode {
     private final AtomicBoolean snapshotWanted = new AtomicBoolean();
     private volatile boolean running;
     /** Guarded by {@code this}. */
-    private boolean started;
+    private volatile boolean started;
     private ClusterPeers peers;
     private ScheduledExecutorService heartbeat;
 

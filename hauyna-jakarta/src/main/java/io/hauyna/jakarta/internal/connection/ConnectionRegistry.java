@@ -180,11 +180,6 @@ public class ConnectionRegistry implements Connections {
                     : HauynaCloseCodes.HANDSHAKE_REFUSED;
             throw new ConnectionRefused(ConnectionRefused.closeReason(code, outcome.reason()));
         }
-        if (shutdown.draining()) {
-            // Upgraded just before the application began to stop: the closing pass may already be over.
-            throw new ConnectionRefused(new CloseReason(CloseReason.CloseCodes.getCloseCode(settings.shutdownCloseCode()),
-                    "Server shutting down"));
-        }
         String id = UUID.randomUUID().toString();
         Optional<String> identified = outcome.identifier();
         LiveConnection connection = new LiveConnection(id, identified.orElse(ANONYMOUS_PREFIX + id), identified.isEmpty(),
@@ -195,6 +190,14 @@ public class ConnectionRegistry implements Connections {
         LiveConnection raced = bySessionId.putIfAbsent(session.getId(), connection);
         if (raced != null) {
             return raced;
+        }
+        if (shutdown.draining()) {
+            // Upgraded as the application began to stop. Checked after the insert: a stop that began
+            // earlier either finds this connection in its closing pass or is seen here.
+            bySessionId.remove(session.getId());
+            metrics.handshakeRefused(503);
+            throw new ConnectionRefused(new CloseReason(CloseReason.CloseCodes.getCloseCode(settings.shutdownCloseCode()),
+                    "Server shutting down"));
         }
         try {
             admit(connection);

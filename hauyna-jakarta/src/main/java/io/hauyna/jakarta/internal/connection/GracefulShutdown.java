@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,9 +34,10 @@ public class GracefulShutdown {
 
     private static final Logger LOG = Logger.getLogger(GracefulShutdown.class.getName());
     private static final long POLL_MILLIS = 20;
-    /** Threads that close connections whose client stopped reading, side by side. */
-    private static final int STUCK_CLOSERS = 16;
-    private static final Duration STUCK_CLOSE_WAIT = Duration.ofSeconds(10);
+    /** Threads that close the connections side by side. */
+    private static final int CLOSERS = 16;
+    /** How long the closes may take in all. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     @Inject
     ConnectionRegistry connections;
@@ -62,7 +62,7 @@ public class GracefulShutdown {
         drainAndClose();
     }
 
-    /** Drains and closes every connection; later calls return at once. Blocks for at most the drain timeout plus the closes. */
+    /** Drains and closes every connection; later calls return at once. Blocks for at most the drain timeout plus 10 s of closes. */
     public void drainAndClose() {
         if (!started.compareAndSet(false, true)) {
             return;
@@ -87,34 +87,28 @@ public class GracefulShutdown {
     }
 
     /**
-     * Closes the connections that took everything at once, on this thread, and the others side by
-     * side: a container may write the close frame synchronously (Open Liberty waits about 5 s for a
-     * client that does not read), and one such client after another would hold the stop up for
-     * each. Waits for them at most {@link #STUCK_CLOSE_WAIT}; threads still blocked then finish on
-     * their own (daemon threads, gone when the container gives up on the socket).
+     * Closes every connection, side by side: a container may write the close frame synchronously
+     * (Open Liberty waits about 5 s for a client that does not read, or a dead one), and one such
+     * client after another would hold the stop up for each. Waits at most {@link #CLOSE_WAIT} in
+     * all; closes not done by then are abandoned (the container drops those sockets as it stops).
      */
     private static void closeAll(List<LiveConnection> closing, CloseReason reason) {
-        List<LiveConnection> stuck = new ArrayList<>();
-        for (LiveConnection connection : closing) {
-            if (connection.drained()) {
-                connection.closeNow(reason);
-            } else {
-                stuck.add(connection);
-            }
-        }
-        if (stuck.isEmpty()) {
+        if (closing.isEmpty()) {
             return;
         }
-        ExecutorService closers = Executors.newFixedThreadPool(Math.min(stuck.size(), STUCK_CLOSERS), runnable -> {
+        ExecutorService closers = Executors.newFixedThreadPool(Math.min(closing.size(), CLOSERS), runnable -> {
             Thread thread = new Thread(runnable, "hauyna-shutdown-close");
             thread.setDaemon(true);
             return thread;
         });
-        stuck.forEach(connection -> closers.execute(() -> connection.closeNow(reason)));
+        closing.forEach(connection -> closers.execute(() -> connection.closeNow(reason)));
         closers.shutdown();
         try {
-            closers.awaitTermination(STUCK_CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!closers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                closers.shutdownNow();
+            }
         } catch (InterruptedException stop) {
+            closers.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

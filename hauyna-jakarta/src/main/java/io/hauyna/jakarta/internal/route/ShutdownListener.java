@@ -8,6 +8,7 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Starts Hauyna's graceful shutdown ({@link GracefulShutdown}) when the web application stops.
@@ -21,9 +22,16 @@ import java.util.Set;
  */
 public class ShutdownListener implements ServletContextListener {
 
+    private static final Logger LOG = Logger.getLogger(ShutdownListener.class.getName());
+
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        CDI.current().select(GracefulShutdown.class).get().drainAndClose();
+        try {
+            CDI.current().select(GracefulShutdown.class).get().drainAndClose();
+        } catch (IllegalStateException noContainer) {
+            // CDI never started for this application (its deployment failed), or is already gone.
+            LOG.fine(() -> "No CDI container to stop Hauyna's connections: " + noContainer.getMessage());
+        }
     }
 
     /** Registered in {@code META-INF/services/jakarta.servlet.ServletContainerInitializer}; adds the listener. */

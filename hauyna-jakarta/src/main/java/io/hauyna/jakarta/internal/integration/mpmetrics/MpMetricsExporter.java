@@ -53,6 +53,15 @@ public class MpMetricsExporter {
     private final Map<MetricID, Long> exported = new ConcurrentHashMap<>();
 
     synchronized void start(@Observes ApplicationStarted started) {
+        try {
+            register(started);
+        } catch (RuntimeException e) {
+            // An optional integration must not fail the application: e.g. a registry that already holds a clashing metric.
+            LOG.log(Level.WARNING, "Hauyna: could not export its metrics to MicroProfile Metrics; the application runs without them", e);
+        }
+    }
+
+    private void register(ApplicationStarted started) {
         if (!registries.isResolvable()) {
             LOG.info("Hauyna: the MicroProfile Metrics API is here but no MetricRegistry bean is; not exporting to it");
             return;
@@ -77,7 +86,8 @@ public class MpMetricsExporter {
         if (registry == null) {
             return;
         }
-        StatsSnapshot now = stats.snapshot();
+        // at most a second old, like the gauges: a full snapshot walks every connection
+        StatsSnapshot now = stats.recent();
         for (ExportedMetric metric : ExportedMetric.ALL) {
             if (metric.counter()) {
                 metric.values().apply(now).forEach((label, value) -> increase(metric, label, value));

@@ -47,6 +47,15 @@ public class OtelMetricsExporter {
     private final List<AutoCloseable> instruments = new ArrayList<>();
 
     synchronized void start(@Observes ApplicationStarted started) {
+        try {
+            register(started);
+        } catch (RuntimeException e) {
+            // An optional integration must not fail the application: e.g. a registry that already holds a clashing metric.
+            LOG.log(Level.WARNING, "Hauyna: could not export its metrics to OpenTelemetry; the application runs without them", e);
+        }
+    }
+
+    private void register(ApplicationStarted started) {
         if (!meters.isResolvable()) {
             LOG.info("Hauyna: the OpenTelemetry API is here but no Meter bean (MicroProfile Telemetry 2) is; not exporting to it");
             return;
