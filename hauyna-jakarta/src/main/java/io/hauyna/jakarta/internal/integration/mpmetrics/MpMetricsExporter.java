@@ -86,8 +86,9 @@ public class MpMetricsExporter {
         if (registry == null) {
             return;
         }
-        // at most a second old, like the gauges: a full snapshot walks every connection
-        StatsSnapshot now = stats.recent();
+        // A fresh snapshot, not the cached one: refreshing that cache every second would make every
+        // other reader (MXBean, health) see figures up to a second old even when it is the first to ask.
+        StatsSnapshot now = stats.snapshot();
         for (ExportedMetric metric : ExportedMetric.ALL) {
             if (metric.counter()) {
                 metric.values().apply(now).forEach((label, value) -> increase(metric, label, value));
