@@ -6,9 +6,10 @@ package io.hauyna.jakarta;
  *
  * @param connectionId the connection's id
  * @param identifier   who it belonged to
- * @param closeCode    the close code the container reported to the endpoint's {@code @OnClose}, or
- *                     1005 ("no status") when Hauyna did not see one (the method did not take the
- *                     {@code CloseReason}, or the session was found closed after another method)
+ * @param closeCode    the close code the container reported to the endpoint's {@code @OnClose},
+ *                     else the one Hauyna closed the connection with (since 0.3), else 1005
+ *                     ("no status": the method did not take the {@code CloseReason}, or the
+ *                     session was found closed after another method)
  * @param reason       the close reason phrase; empty when none
  * @since 0.1
  */

@@ -338,10 +338,12 @@ public class ConnectionRegistry implements Connections {
         cluster.unreplicate(new Replica.Connection(connection.id(), connection.identifier()));
         forgetInUsers(connection);
         notifyClosed(connection);
-        countClose(reason != null ? reason : connection.closedWith());
+        // What @OnClose saw, else what Hauyna closed with: the event and the counters tell the same code.
+        CloseReason known = reason != null ? reason : connection.closedWith();
+        countClose(known);
         systemEvents.fire(new ConnectionClosed(connection.id(), connection.identifier(),
-                reason == null ? ConnectionClosed.NO_STATUS : reason.getCloseCode().getCode(),
-                reason == null || reason.getReasonPhrase() == null ? "" : reason.getReasonPhrase()));
+                known == null ? ConnectionClosed.NO_STATUS : known.getCloseCode().getCode(),
+                known == null || known.getReasonPhrase() == null ? "" : known.getReasonPhrase()));
         return Optional.of(connection);
     }
 
@@ -476,8 +478,8 @@ public class ConnectionRegistry implements Connections {
     public record QueueLoad(int connections, long queued, int longest) {
     }
 
-    /** @return every registered connection (a live view, for the heartbeat sweep) */
-    Collection<LiveConnection> all() {
+    /** @return every registered connection of this node (a live view, for sweeps: walk it, do not keep it) */
+    public Collection<LiveConnection> all() {
         return bySessionId.values();
     }
 
