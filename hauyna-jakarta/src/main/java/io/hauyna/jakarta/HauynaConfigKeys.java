@@ -425,6 +425,27 @@ public final class HauynaConfigKeys {
      */
     public static final String SHUTDOWN_CLOSE_CODE = PREFIX + "shutdown.close-code";
 
+    /**
+     * {@code boolean}, default {@code false}: serves the live console, a read-only page at
+     * {@code /hauyna/console/} with this node's connections over time, channels, presence, the
+     * longest queues and the recent closes and errors, refreshed every second over a WebSocket at
+     * {@code /hauyna/console/live}. While off, both answer 404. While on, they answer 403 to anyone
+     * but clients on this machine (a loopback address, not through a reverse proxy) and users in
+     * {@link #CONSOLE_ROLE}.
+     *
+     * @since 0.3
+     */
+    public static final String CONSOLE_ENABLED = PREFIX + "console.enabled";
+
+    /**
+     * {@code String}, no default: a security role whose users may open the console from anywhere
+     * ({@code HttpServletRequest#isUserInRole}); the application's security constraints decide who
+     * is signed in. Without it, only clients on this machine may.
+     *
+     * @since 0.3
+     */
+    public static final String CONSOLE_ROLE = PREFIX + "console.role";
+
     private HauynaConfigKeys() {
     }
 }

@@ -216,6 +216,15 @@ public final class TestClient implements AutoCloseable {
         return session.isOpen();
     }
 
+    /** Closes with a code and reason of the client's choosing. */
+    public void close(jakarta.websocket.CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException ignored) {
+            // Already gone: nothing to release.
+        }
+    }
+
     @Override
     public void close() {
         try {

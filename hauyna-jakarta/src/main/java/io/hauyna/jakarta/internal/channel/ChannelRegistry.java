@@ -218,6 +218,14 @@ public class ChannelRegistry implements Channels, ConnectionListener {
         return byChannel.size();
     }
 
+    /**
+     * @param consumer called with each channel that has a subscriber on this node and how many it
+     *                 has, without copying the registry (for the console's largest channels)
+     */
+    public void forEachChannel(java.util.function.ObjIntConsumer<String> consumer) {
+        byChannel.forEach((channel, subscribers) -> consumer.accept(channel, subscribers.size()));
+    }
+
     /** @return the subscriptions of this node's connections, counted without copying */
     public int subscriptionTotal() {
         int total = 0;

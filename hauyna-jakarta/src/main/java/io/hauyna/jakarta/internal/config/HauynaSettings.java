@@ -27,6 +27,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class HauynaSettings {
 
+    /** The live console's feed (internal.console): the one route Hauyna deploys under /hauyna, only while the console is on. */
+    public static final String CONSOLE_ROUTE = "/hauyna/console/live";
     private static final Logger LOG = Logger.getLogger(HauynaSettings.class.getName());
     /** Below every server's JSON parser limit (about 1,000) and far from any stack's depth. */
     static final int MAX_INBOUND_DEPTH = 500;
@@ -65,6 +67,8 @@ public class HauynaSettings {
     private Duration clusterNodeTimeout;
     private Duration shutdownDrainTimeout;
     private int shutdownCloseCode;
+    private boolean consoleEnabled;
+    private Optional<String> consoleRole;
     private ClientAddresses clientAddresses;
     private Optional<String> tokenQueryParameter;
     private OriginPolicy originPolicy;
@@ -124,6 +128,18 @@ public class HauynaSettings {
         readSecurity(values);
         readCluster(values);
         readShutdown(values);
+        consoleEnabled = values.get(HauynaConfigKeys.CONSOLE_ENABLED).map(v -> parseBoolean(HauynaConfigKeys.CONSOLE_ENABLED, v)).orElse(false);
+        consoleRole = values.get(HauynaConfigKeys.CONSOLE_ROLE).map(String::trim).filter(role -> !role.isEmpty());
+    }
+
+    /** @return {@link HauynaConfigKeys#CONSOLE_ENABLED} */
+    public boolean consoleEnabled() {
+        return consoleEnabled;
+    }
+
+    /** @return {@link HauynaConfigKeys#CONSOLE_ROLE}; empty when only local clients may open the console */
+    public Optional<String> consoleRole() {
+        return consoleRole;
     }
 
     private void readLimits(ConfigValues values) {
@@ -381,7 +397,9 @@ public class HauynaSettings {
                 + ", max " + inboundMaxMessageBytes + " bytes and " + inboundMaxDepth + " levels per frame"
                 + "; limits: " + describeLimits()
                 + "; origins: " + originPolicy.describe()
-                + "; private channels: " + (privateChannelPatterns.isEmpty() ? "none" : privateChannelPatterns));
+                + "; private channels: " + (privateChannelPatterns.isEmpty() ? "none" : privateChannelPatterns)
+                + "; console: " + (!consoleEnabled ? "off" : "on at /hauyna/console/, for clients on this machine"
+                + consoleRole.map(role -> " and users in role '" + role + "'").orElse("")));
         identityQueryParameter.ifPresent(name -> LOG.warning(() -> "Hauyna: " + HauynaConfigKeys.IDENTITY_QUERY_PARAMETER + "=" + name
                 + " lets any client choose its identifier with ?" + name + "=...; this is for development only, never for production"));
     }

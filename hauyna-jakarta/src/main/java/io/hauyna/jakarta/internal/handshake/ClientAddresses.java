@@ -152,6 +152,35 @@ public final class ClientAddresses {
     }
 
     /**
+     * Whether the client runs on this machine: its address (found behind trusted proxies as
+     * {@link #clientOf} does) is a loopback address. A request that carries a forwarding header
+     * but does not come from a trusted proxy never is: a reverse proxy on this machine that is not
+     * declared trusted would otherwise make every client it forwards look local.
+     *
+     * @param peer      the address the request came from; {@code null} when unknown (then: no)
+     * @param handshake the request's headers
+     * @return whether the client is on this machine
+     */
+    public boolean isOnThisMachine(String peer, Handshake handshake) {
+        if (peer == null) {
+            return false;
+        }
+        boolean forwarded = Arrays.stream(Header.values()).anyMatch(forwarding -> handshake.header(forwarding.name).isPresent());
+        if (forwarded && !isTrusted(peer)) {
+            return false;
+        }
+        return parse(clientOf(peer, handshake)).map(ClientAddresses::isLoopback).orElse(false);
+    }
+
+    private static boolean isLoopback(byte[] address) {
+        try {
+            return InetAddress.getByAddress(address).isLoopbackAddress();
+        } catch (UnknownHostException impossible) {
+            return false;
+        }
+    }
+
+    /**
      * @param address a client address from {@link #clientOf}
      * @return what the per-address limit counts it under: the IPv4 address, or the IPv6 /64
      */

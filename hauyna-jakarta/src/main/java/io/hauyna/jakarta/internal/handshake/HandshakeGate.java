@@ -105,6 +105,10 @@ public class HandshakeGate {
                     + "; set " + HauynaConfigKeys.ORIGINS_ALLOWED + " to allow others");
             return HandshakeOutcome.refused(handshake, 403, originRefusal.get());
         }
+        if (HauynaSettings.CONSOLE_ROUTE.equals(handshake.route())) {
+            // The console's own rule (ConsoleFilter, or consoleRefusal) replaces the application's filters and identification.
+            return HandshakeOutcome.accepted(handshake, Optional.empty(), null, Map.of());
+        }
         HandshakeContext context = new HandshakeContext(handshake, remoteAddress);
         for (RouteScoped<HandshakeFilter> scoped : filters) {
             if (!scoped.appliesTo(handshake.route())) {
@@ -190,13 +194,28 @@ public class HandshakeGate {
         // The servlet filter's guess of the route must be the container's choice, or its identity
         // (a route's own extractIdentifier) and its filters may not be this route's: decide again.
         if (decided == null) {
-            return decide(handshake, peerOf(request), false);
+            String peer = peerOf(request);
+            return consoleRefusal(handshake, peer).orElseGet(() -> decide(handshake, peer, false));
         }
         if (decided.requestPath().equals(handshake.requestUri().getRawPath()) && decided.route().equals(handshake.route())) {
             return decided;
         }
         // The servlet filter knew the client's address; the API gives the configurator none.
-        return decideFor(handshake, decided.clientAddress(), false).from(decided.clientAddress());
+        return consoleRefusal(handshake, decided.clientAddress())
+                .orElseGet(() -> decideFor(handshake, decided.clientAddress(), false).from(decided.clientAddress()));
+    }
+
+    /**
+     * The console's rule where its servlet filter did not check this upgrade (no servlet filter
+     * saw it, or saw another path): only clients on this machine, as a role needs the servlet
+     * request.
+     */
+    private Optional<HandshakeOutcome> consoleRefusal(Handshake handshake, String peer) {
+        if (!HauynaSettings.CONSOLE_ROUTE.equals(handshake.route()) || settings.clientAddresses().isOnThisMachine(peer, handshake)) {
+            return Optional.empty();
+        }
+        metrics.handshakeRefused(403);
+        return Optional.of(HandshakeOutcome.refused(handshake, 403, "The Hauyna console is not open to this client").from(peer));
     }
 
     /**

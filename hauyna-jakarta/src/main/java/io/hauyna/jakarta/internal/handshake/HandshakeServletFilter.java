@@ -59,10 +59,7 @@ public class HandshakeServletFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String query = http.getQueryString();
-        // Absolute, so that the origin check knows whether the request came over TLS.
-        Handshake handshake = Handshake.of(route.get(), URI.create(http.getRequestURL() + (query == null ? "" : "?" + query)),
-                headersOf(http), http.getUserPrincipal());
+        Handshake handshake = handshakeOf(http, route.get());
         HandshakeOutcome outcome = gate.decide(handshake, http.getRemoteAddr(), !isUpgrade(http));
         if (outcome.isRefused()) {
             refuse(httpResponse, outcome);
@@ -115,6 +112,18 @@ public class HandshakeServletFilter implements Filter {
         byte[] body = (outcome.reason() + "\n").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * @param request an HTTP request
+     * @param route   the template of the route it is for
+     * @return the request as a {@link Handshake}: its absolute URI (so that the origin check knows
+     *         whether it came over TLS), every header, and the principal
+     */
+    public static Handshake handshakeOf(HttpServletRequest request, String route) {
+        String query = request.getQueryString();
+        return Handshake.of(route, URI.create(request.getRequestURL() + (query == null ? "" : "?" + query)),
+                headersOf(request), request.getUserPrincipal());
     }
 
     private static Map<String, List<String>> headersOf(HttpServletRequest request) {

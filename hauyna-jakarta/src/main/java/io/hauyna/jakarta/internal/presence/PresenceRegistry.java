@@ -99,7 +99,8 @@ public class PresenceRegistry implements Presence, ConnectionListener {
 
     @Override
     public void connectionOpened(LiveConnection connection) {
-        if (settings.trackConnections()) {
+        // An operator watching the console is not one of the application's users.
+        if (settings.trackConnections() && !HauynaSettings.CONSOLE_ROUTE.equals(connection.route())) {
             put(connection.identifier(), connection.id(), state -> Map.of(), false);
         }
     }

@@ -4,6 +4,8 @@ import io.hauyna.jakarta.HauynaConfigurator;
 import io.hauyna.jakarta.RouteHandler;
 import io.hauyna.jakarta.Routes;
 import io.hauyna.jakarta.internal.HauynaExtension;
+import io.hauyna.jakarta.internal.config.HauynaSettings;
+import io.hauyna.jakarta.internal.console.ConsoleFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -33,6 +35,12 @@ public class RouteDeployment {
     @Inject
     HauynaExtension extension;
 
+    @Inject
+    HauynaSettings settings;
+
+    @Inject
+    ConsoleFeed console;
+
     private List<ServerEndpointConfig> configs;
     private final Map<String, RouteHandler> handlers = new LinkedHashMap<>();
 
@@ -44,7 +52,11 @@ public class RouteDeployment {
         if (configs == null) {
             Routes routes = new Routes();
             beanManager.getEvent().select(Routes.class).fire(routes);
-            configs = validated(routes.routes());
+            List<ServerEndpointConfig> built = new ArrayList<>(validated(routes.routes()));
+            if (settings.consoleEnabled()) {
+                built.add(endpointConfig(HauynaSettings.CONSOLE_ROUTE, console));
+            }
+            configs = List.copyOf(built);
         }
         return configs;
     }
@@ -92,13 +104,17 @@ public class RouteDeployment {
         }
         List<ServerEndpointConfig> built = new ArrayList<>();
         for (Routes.Route route : routes) {
-            handlers.put(route.template(), route.handler());
-            knownRoutes.add(route.template());
-            built.add(ServerEndpointConfig.Builder.create(RouteEndpoint.class, route.template())
-                    .subprotocols(List.of(HauynaConfigurator.SUBPROTOCOL))
-                    .configurator(new RouteConfigurator(route.handler()))
-                    .build());
+            built.add(endpointConfig(route.template(), route.handler()));
         }
-        return List.copyOf(built);
+        return built;
+    }
+
+    private ServerEndpointConfig endpointConfig(String template, RouteHandler handler) {
+        handlers.put(template, handler);
+        knownRoutes.add(template);
+        return ServerEndpointConfig.Builder.create(RouteEndpoint.class, template)
+                .subprotocols(List.of(HauynaConfigurator.SUBPROTOCOL))
+                .configurator(new RouteConfigurator(handler))
+                .build();
     }
 }

@@ -1,8 +1,10 @@
 package io.hauyna.tck.ops;
 
+import io.hauyna.jakarta.testing.HandshakeProbe;
 import io.hauyna.jakarta.testing.TestClient;
 import io.hauyna.tck.TckArchive;
 import io.hauyna.tck.TckProtocolEndpoint;
+import io.hauyna.tck.TckUris;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.hauyna.tck.TckProtocolClients.connect;
@@ -94,6 +97,14 @@ class OperationsIT {
             System.out.println("GET /metrics?scope=application on " + System.getProperty("tck.server") + ", Hauyna's lines:");
             get(server("/metrics?scope=application")).body().lines().filter(line -> line.contains("hauyna")).forEach(System.out::println);
         }
+    }
+
+    @Test
+    void theConsoleIsOffUnlessSwitchedOn() throws Exception {
+        String console = "http://localhost:" + base.getPort() + base.getPath().replaceAll("/+$", "") + "/hauyna/console/";
+        assertThat(get(console).statusCode()).as("the page").isEqualTo(404);
+        assertThat(get(console + "console.js").statusCode()).as("its script, in the jar").isEqualTo(404);
+        assertThat(HandshakeProbe.status(TckUris.ws(base, "/hauyna/console/live"), Map.of())).as("its feed").isEqualTo(404);
     }
 
     /** @return the value of this application's sample of a metric in Prometheus text, or -1 when it is absent */
