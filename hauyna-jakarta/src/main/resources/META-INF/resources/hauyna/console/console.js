@@ -48,12 +48,11 @@ function drawChart(history) {
     const newest = history.length ? history[history.length - 1][0] : 0;
     const points = history.map(([second, connections]) =>
         `${((second - (newest - 299)) / 299 * 600).toFixed(1)},${(155 - connections / max * 150).toFixed(1)}`);
-    let line = svg.querySelector('polyline');
-    if (!line) {
-        line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
-        svg.append(line);
-    }
+    const [area, line] = ['polygon', 'polyline'].map((shape) => svg.querySelector(shape)
+        ?? svg.appendChild(document.createElementNS('http://www.w3.org/2000/svg', shape)));
     line.setAttribute('points', points.join(' '));
+    // The same line closed along the bottom edge: the area under it, shaded.
+    area.setAttribute('points', points.length ? `${points[0].split(',')[0]},155 ${points.join(' ')} 600,155` : '');
     setText('chartMin', '5 minutes ago');
     setText('chartMax', `now · top of the chart: ${number.format(max)}`);
 }

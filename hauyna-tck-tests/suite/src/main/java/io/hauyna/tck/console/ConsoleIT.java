@@ -12,9 +12,12 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.ClassLoaderAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.StaleElementReferenceException;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -36,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The live console, switched on with {@code hauyna.console.enabled}: its page and its feed for a
- * client on this machine, a 403 for a client forwarded by a proxy that is not trusted, and the page
+ * client on this machine or in the role, a 403 for others forwarded by a proxy that is not trusted, and the page
  * in Chromium showing what the application does (its screenshot is the README's). Whether it is
  * off by default is in {@code OperationsIT}, whose WAR does not switch it on.
  */
@@ -44,11 +47,36 @@ import static org.awaitility.Awaitility.await;
 class ConsoleIT {
 
     private static final String APPLICATION = "tck-console";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as browsers speak to an http:// URL: the JDK's default asks for an h2c upgrade, and
+     * Open Liberty never answers one whose path ends in a welcome file (docs/SERVERS.md).
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final String WEB_XML = """
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                <filter>
+                    <filter-name>tck-role</filter-name>
+                    <filter-class>io.hauyna.tck.console.RoleFromHeaderFilter</filter-class>
+                </filter>
+                <filter-mapping>
+                    <filter-name>tck-role</filter-name>
+                    <url-pattern>/*</url-pattern>
+                </filter-mapping>
+            </web-app>
+            """;
+
+    /** The console on, with a role; a stand-in login ({@link RoleFromHeaderFilter}), added as bytes (the servlet API is the server's). */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TckArchive.war(APPLICATION, Map.of("hauyna.console.enabled", "true"), TckProtocolEndpoint.class);
+        WebArchive war = TckArchive.war(APPLICATION, Map.of("hauyna.console.enabled", "true", "hauyna.console.role", "ops"),
+                TckProtocolEndpoint.class).setWebXML(new StringAsset(WEB_XML));
+        for (String filter : List.of("RoleFromHeaderFilter", "RoleFromHeaderFilter$InRole")) {
+            String path = "io/hauyna/tck/console/" + filter + ".class";
+            war.add(new ClassLoaderAsset(path), "WEB-INF/classes/" + path);
+        }
+        return war;
     }
 
     @ArquillianResource
@@ -82,7 +110,8 @@ class ConsoleIT {
                     v -> v.getJsonArray("channels").size() == 1);
             assertThat(view.getString("application")).isEqualTo(APPLICATION);
             assertThat(view.getJsonArray("channels").getJsonObject(0).getString("name")).isEqualTo("room:tck");
-            assertThat(view.getJsonObject("stats").getInt("activeConnections")).as("alice and the console").isEqualTo(2);
+            // At least alice and the console: another test's aborted probe may not be noticed yet (GlassFish 7).
+            assertThat(view.getJsonObject("stats").getInt("activeConnections")).isGreaterThanOrEqualTo(2);
         }
     }
 
@@ -91,6 +120,15 @@ class ConsoleIT {
         assertThat(get(page(""), "X-Forwarded-For", "203.0.113.9").statusCode()).isEqualTo(403);
         assertThat(HandshakeProbe.upgrade(TckUris.ws(base, "/hauyna/console/live"), Map.of("X-Forwarded-For", "203.0.113.9"),
                 List.of(HauynaConfigurator.SUBPROTOCOL)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aUserInTheRoleMayOpenItFromAnywhere() throws Exception {
+        assertThat(get(page(""), "X-Forwarded-For", "203.0.113.9", RoleFromHeaderFilter.HEADER, "ops").statusCode()).isEqualTo(200);
+        assertThat(get(page(""), "X-Forwarded-For", "203.0.113.9", RoleFromHeaderFilter.HEADER, "guests").statusCode()).isEqualTo(403);
+        assertThat(HandshakeProbe.upgrade(TckUris.ws(base, "/hauyna/console/live"),
+                Map.of("X-Forwarded-For", "203.0.113.9", RoleFromHeaderFilter.HEADER, "ops"), List.of(HauynaConfigurator.SUBPROTOCOL)).status())
+                .as("the feed").isEqualTo(101);
     }
 
     @Test
@@ -113,7 +151,8 @@ class ConsoleIT {
             awaitCells(browser, "bob's unknown_type error", "#errorsTable tbody tr:first-child td",
                     cells -> cells.containsAll(List.of("unknown_type", "bob")));
             awaitCells(browser, "carol's close", "#closesTable tbody td:last-child", cells -> cells.contains("carol"));
-            assertThat(browser.find("#activeConnections").getText()).as("alice, bob and the page").isEqualTo("3");
+            awaitCells(browser, "alice, bob and the page connected (at least)", "#activeConnections",
+                    cells -> cells.size() == 1 && cells.get(0).matches("\\d+") && Integer.parseInt(cells.get(0)) >= 3);
             browser.screenshot(Path.of("target", "screenshots", "console.png"));
         }
     }
@@ -123,7 +162,11 @@ class ConsoleIT {
         AtomicReference<List<String>> seen = new AtomicReference<>(List.of());
         try {
             browser.await(what, d -> {
-                seen.set(browser.texts(css));
+                try {
+                    seen.set(browser.texts(css));
+                } catch (StaleElementReferenceException redrawn) {
+                    return false; // the page replaced the table between finding a cell and reading it: read again
+                }
                 return wanted.test(seen.get());
             });
         } catch (AssertionError timeout) {
