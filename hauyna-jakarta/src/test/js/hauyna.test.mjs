@@ -270,6 +270,47 @@ test('channels are rejoined with their metadata after every reconnection', async
     assert.equal(last().sentOfType('subscribe_channel').length, 0, 'a left channel is not rejoined');
 });
 
+test('a history channel resumes from the last message received, and says whether that worked', async () => {
+    const { clock, socket, last } = await connected();
+    const room = socket.join('room:a');
+    const shown = [];
+    const recoveries = [];
+    room.on('message', (frame) => shown.push(frame.offset));
+    room.on('recovery', (result) => recoveries.push(result));
+    const first = last().sentOfType('subscribe_channel')[0];
+    assert.equal(first.since, undefined, 'nothing to resume on the first join');
+    last().serverSends({ type: 'reply', ref: first.ref, status: 'ok', data: { epoch: 'E1', offset: 7 } });
+    await room.joined;
+    for (const offset of [8, 9]) {
+        last().serverSends({ type: 'channel_message', channel: 'room:a', from: 'bob', message: {}, offset, epoch: 'E1' });
+    }
+    assert.deepEqual(room.position, { offset: 9, epoch: 'E1' });
+
+    last().serverCloses(1006);
+    await clock.advance(500);
+    last().serverOpens();
+    const resume = last().sentOfType('subscribe_channel')[0];
+    assert.deepEqual(resume.since, { offset: 9, epoch: 'E1' });
+    last().serverSends({ type: 'reply', ref: resume.ref, status: 'ok', data: { epoch: 'E1', offset: 11, recovered: true } });
+    await settle();
+    for (const offset of [9, 10, 11]) {
+        last().serverSends({ type: 'channel_message', channel: 'room:a', from: 'bob', message: {}, offset, epoch: 'E1' });
+    }
+    assert.deepEqual(shown, [8, 9, 10, 11], 'a message already shown is not shown twice');
+    assert.equal(room.recovered, true);
+
+    last().serverCloses(1006);
+    await clock.advance(1000);   // a connection that did not stay open: the backoff has grown
+    last().serverOpens();
+    const again = last().sentOfType('subscribe_channel')[0];
+    assert.deepEqual(again.since, { offset: 11, epoch: 'E1' });
+    last().serverSends({ type: 'reply', ref: again.ref, status: 'ok', data: { epoch: 'E2', offset: 3, recovered: false, reason: 'epoch_changed' } });
+    await settle();
+    assert.equal(room.recovered, false);
+    assert.deepEqual(room.position, { offset: 3, epoch: 'E2' }, 'the next resume starts from the new stream');
+    assert.deepEqual(recoveries, [{ recovered: true, reason: undefined }, { recovered: false, reason: 'epoch_changed' }]);
+});
+
 test('replies resolve, typed errors reject with their details, silence times out', async () => {
     const { clock, socket, last } = await connected({ timeoutMs: 1000 });
     const lobby = socket.join('room:lobby');

@@ -68,6 +68,21 @@ public interface Channels {
     int broadcastTo(String channel, Object message);
 
     /**
+     * Publishes a message to a channel as the server: every subscriber gets the protocol's
+     * {@code channel_message} frame with {@code "from": ""}, as if a client had sent it. In a
+     * history channel ({@link HauynaConfigKeys#HISTORY_CHANNELS}) it gets the channel's next offset
+     * and is kept, so that a client that resumes receives it; {@link #broadcastTo} instead writes
+     * the message as it is and keeps nothing.
+     *
+     * @param channel a valid channel name
+     * @param message an object JSON-B can encode; a {@code String} becomes a JSON string
+     * @return how many connections of this node accepted it; 0 if the channel has no subscribers here
+     * @throws IllegalArgumentException when the channel name is not valid, or JSON-B cannot encode the message
+     * @since 0.4
+     */
+    int publish(String channel, Object message);
+
+    /**
      * Sends a message to every subscriber of a channel except the given connection (the sender).
      *
      * @return how many connections accepted it

@@ -446,6 +446,40 @@ public final class HauynaConfigKeys {
      */
     public static final String CONSOLE_ROLE = PREFIX + "console.role";
 
+    /**
+     * Comma-separated channel name prefixes, no default: channels whose names start with one of
+     * them keep a history, so that a client that reconnects gets what it missed
+     * ({@code subscribe_channel} with {@code since}; docs/PROTOCOL.md, "History and resume"). A lone
+     * {@code *} means every channel. Each entry may add its own limits after the prefix:
+     * {@code room: size=500 ttl=3600}; without them, {@link #HISTORY_SIZE} and
+     * {@link #HISTORY_TTL_SECONDS} apply.
+     *
+     * @since 0.4
+     */
+    public static final String HISTORY_CHANNELS = PREFIX + "history.channels";
+
+    /**
+     * {@code int}, default {@value #DEFAULT_HISTORY_SIZE}: the messages a history channel keeps, at
+     * most {@link #OUTBOUND_MAX_MESSAGES} (a replay goes through the client's outbound queue).
+     *
+     * @since 0.4
+     */
+    public static final String HISTORY_SIZE = PREFIX + "history.size";
+
+    /** Default of {@link #HISTORY_SIZE}. */
+    public static final int DEFAULT_HISTORY_SIZE = 100;
+
+    /**
+     * {@code long} seconds, default {@value #DEFAULT_HISTORY_TTL_SECONDS}: how long a history
+     * channel keeps a message; also how long a channel's history outlives its last subscriber.
+     *
+     * @since 0.4
+     */
+    public static final String HISTORY_TTL_SECONDS = PREFIX + "history.ttl-seconds";
+
+    /** Default of {@link #HISTORY_TTL_SECONDS}: 5 minutes. */
+    public static final long DEFAULT_HISTORY_TTL_SECONDS = 300;
+
     private HauynaConfigKeys() {
     }
 }

@@ -109,10 +109,16 @@ export class Channel {
      * 'disconnected'/'timeout' (the channel stays and is rejoined): listen to 'join' for every (re)join.
      */
     joined: Promise<Reply>;
+    /** History channels (hauyna.history.channels): the last position received; null before the first join's reply. */
+    readonly position: { offset: number; epoch: string } | null;
+    /** History channels: whether the last rejoin recovered every missed message; undefined before the first rejoin. */
+    readonly recovered: boolean | undefined;
     push(message: unknown): Promise<Reply>;
     leave(): Promise<Reply>;
     on(event: 'join', listener: (reply: Reply) => void): Unsubscribe;
-    on(event: 'message', listener: (frame: { channel: string; from: string; message: unknown }) => void): Unsubscribe;
+    on(event: 'message', listener: (frame: { channel: string; from: string; message: unknown; offset?: number; epoch?: string }) => void): Unsubscribe;
+    /** After each rejoin of a history channel. reason: 'epoch_changed', 'too_old', 'offset_ahead' or 'too_many' when not recovered. */
+    on(event: 'recovery', listener: (result: { recovered: boolean; reason?: string }) => void): Unsubscribe;
     on(event: 'error', listener: (error: HauynaError) => void): Unsubscribe;
     on(event: 'presence_state' | 'presence_diff', listener: (frame: any) => void): Unsubscribe;
 }

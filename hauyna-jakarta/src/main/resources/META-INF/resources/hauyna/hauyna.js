@@ -411,8 +411,12 @@ export class Socket extends Emitter {
 
     #subscribe(channel) {
         channel.rejoinNeeded = false;
-        return this.request({ type: 'subscribe_channel', channel: channel.name, metadata: channel.metadata }).then(
+        const since = channel.position;   // a history channel seen before: resume from there
+        const frame = { type: 'subscribe_channel', channel: channel.name, metadata: channel.metadata };
+        if (since) frame.since = { offset: since.offset, epoch: since.epoch };
+        return this.request(frame).then(
             (reply) => {
+                channel._joined(reply.data, since !== null);
                 channel.emit('join', reply);
                 return reply;
             },
@@ -458,8 +462,10 @@ export class Socket extends Emitter {
             return;
         }
         const channel = frame.channel === undefined ? undefined : this.#channels.get(frame.channel);
-        if (channel) {
-            channel.emit(frame.type === 'channel_message' ? 'message' : frame.type, frame);
+        if (channel && frame.type === 'channel_message') {
+            if (channel._received(frame)) channel.emit('message', frame);
+        } else if (channel) {
+            channel.emit(frame.type, frame);
         }
         if (frame.type === 'event') {
             this.emit(`event:${frame.event}`, frame.data);
@@ -485,7 +491,10 @@ export class Socket extends Emitter {
     }
 }
 
-/** A joined channel. Events: 'join' (every (re)join), 'message', 'presence_state', 'presence_diff', 'error'. */
+/**
+ * A joined channel. Events: 'join' (every (re)join), 'message', 'recovery' (after each rejoin of a
+ * history channel: { recovered, reason }), 'presence_state', 'presence_diff', 'error'.
+ */
 export class Channel extends Emitter {
     #socket;
 
@@ -497,6 +506,30 @@ export class Channel extends Emitter {
         this.rejoinNeeded = false;
         /** The first join's reply; rejects if refused, or with 'disconnected'/'timeout' (the channel is then rejoined later). */
         this.joined = undefined;
+        /** History channels: the last position received, { offset, epoch }; null before the first join's reply. */
+        this.position = null;
+        /** History channels: whether the last rejoin got every missed message; undefined before the first rejoin. */
+        this.recovered = undefined;
+    }
+
+    /** @internal The reply of a (re)join: where the channel's history stands, and whether resuming worked. */
+    _joined(data, resuming) {
+        if (!data || typeof data.epoch !== 'string') return;   // a channel without history
+        if (resuming) {
+            this.recovered = data.recovered === true;
+            this.emit('recovery', { recovered: this.recovered, reason: data.reason });
+            if (this.recovered) return;   // the missed messages follow and move the position on
+        }
+        this.position = { offset: data.offset, epoch: data.epoch };
+    }
+
+    /** @internal @returns whether the message is new (a position already passed is never shown twice) */
+    _received(frame) {
+        if (typeof frame.offset !== 'number') return true;
+        const position = this.position;
+        if (position && position.epoch === frame.epoch && frame.offset <= position.offset) return false;
+        this.position = { offset: frame.offset, epoch: frame.epoch };
+        return true;
     }
 
     /** Publishes a message to the other subscribers; resolves on the server's ok. */

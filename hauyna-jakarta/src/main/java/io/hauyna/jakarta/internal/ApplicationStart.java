@@ -1,6 +1,8 @@
 package io.hauyna.jakarta.internal;
 
+import io.hauyna.jakarta.HauynaConfigKeys;
 import io.hauyna.jakarta.internal.cluster.ClusterNode;
+import io.hauyna.jakarta.internal.config.HauynaSettings;
 import io.hauyna.jakarta.internal.ops.ApplicationStarted;
 import io.hauyna.jakarta.internal.ops.HealthState;
 import io.hauyna.jakarta.internal.ops.JmxRegistration;
@@ -28,6 +30,9 @@ public class ApplicationStart {
 
     @Inject
     ClusterNode cluster;
+
+    @Inject
+    HauynaSettings settings;
 
     @Inject
     JmxRegistration jmx;
@@ -71,6 +76,11 @@ public class ApplicationStart {
         // First, on this thread of the application: the executor's lookup needs its java:comp.
         scheduler.choose();
         cluster.start(name);
+        if (cluster.clustered() && !settings.historyPolicy().isEmpty()) {
+            // Offsets made by each node alone would disagree: a cluster needs them from the grid.
+            throw new IllegalStateException(HauynaConfigKeys.HISTORY_CHANNELS + " keeps histories on a single node only in this "
+                    + "version, and this application runs clustered: remove " + HauynaConfigKeys.HISTORY_CHANNELS + " or run one node");
+        }
         jmx.register(name);
         scheduler.startTicking();
         health.started(name);

@@ -17,6 +17,7 @@ import io.hauyna.jakarta.internal.connection.Fanout;
 import io.hauyna.jakarta.internal.connection.LiveConnection;
 import io.hauyna.jakarta.internal.connection.MessageEncoder;
 import io.hauyna.jakarta.internal.connection.Target;
+import io.hauyna.jakarta.internal.protocol.Frames;
 import io.hauyna.jakarta.internal.presence.PresenceChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -54,6 +55,9 @@ public class ChannelRegistry implements Channels, ConnectionListener {
     /** The size of {@code byChannel}, changed only inside its compute calls. */
     private final AtomicInteger channelCount = new AtomicInteger();
 
+    /** The {@code from} of messages the server publishes: no client has the empty identifier. */
+    private static final String SERVER = "";
+
     @Inject
     HauynaSettings settings;
 
@@ -75,6 +79,9 @@ public class ChannelRegistry implements Channels, ConnectionListener {
     @Inject
     ClusterNode cluster;
 
+    @Inject
+    ChannelHistories histories;
+
     @Override
     public boolean subscribe(String channel, Session session, Map<String, Object> metadata) {
         ChannelNames.requireValid(channel);
@@ -93,6 +100,27 @@ public class ChannelRegistry implements Channels, ConnectionListener {
      * @throws HauynaException {@code limit_exceeded} when it would create a channel beyond {@link HauynaConfigKeys#LIMITS_CHANNELS}
      */
     public boolean subscribe(String channel, LiveConnection connection, Map<String, Object> metadata) {
+        Joined joined = join(channel, connection, metadata);
+        announce(joined);
+        return joined.isNew();
+    }
+
+    /**
+     * What {@link #join} did, for {@link #announce}.
+     *
+     * @param admitted whether the subscription exists now (not when the connection closed meanwhile)
+     * @param isNew    whether it did not exist before
+     */
+    public record Joined(String channel, LiveConnection connection, Map<String, Object> metadata, boolean admitted, boolean isNew) {
+    }
+
+    /**
+     * The first half of {@link #subscribe}: adds the subscription (and replicates it), running no
+     * observer, so that a caller holding a lock (the channel's history) runs none under it.
+     *
+     * @throws HauynaException {@code limit_exceeded} when it would create a channel beyond {@link HauynaConfigKeys#LIMITS_CHANNELS}
+     */
+    public Joined join(String channel, LiveConnection connection, Map<String, Object> metadata) {
         Map<String, Object> copied = Map.copyOf(metadata);
         AtomicReference<Entry> previous = new AtomicReference<>();
         byChannel.compute(channel, (name, entries) -> {
@@ -118,14 +146,20 @@ public class ChannelRegistry implements Channels, ConnectionListener {
         if (connection.unregistered()) {
             // Closed meanwhile: its cleanup may have run before this subscription existed.
             remove(channel, connection);
-            return false;
+            return new Joined(channel, connection, copied, false, false);
         }
-        boolean isNew = previous.get() == null;
-        presenceChannels.subscribed(channel);
-        if (isNew) {
-            events.fire(new ChannelJoined(channel, connection.identifier(), connection.id(), copied));
+        return new Joined(channel, connection, copied, true, previous.get() == null);
+    }
+
+    /** The second half of {@link #subscribe}: presence, and {@link ChannelJoined} for a new subscription. */
+    public void announce(Joined joined) {
+        if (!joined.admitted()) {
+            return;
         }
-        return isNew;
+        presenceChannels.subscribed(joined.channel());
+        if (joined.isNew()) {
+            events.fire(new ChannelJoined(joined.channel(), joined.connection().identifier(), joined.connection().id(), joined.metadata()));
+        }
     }
 
     /** Inside the channel's compute, so the count and the map agree. */
@@ -182,6 +216,14 @@ public class ChannelRegistry implements Channels, ConnectionListener {
         return fanout.send(new Target.Channel(channel, except), encoded);
     }
 
+    @Override
+    public int publish(String channel, Object message) {
+        ChannelNames.requireValid(channel);
+        String frame = Frames.channelMessageOfJson(channel, SERVER, encoder.toJson(message));
+        Target.Channel target = new Target.Channel(channel, null);
+        return histories.covers(channel) ? histories.publish(target, frame) : fanout.send(target, EncodedMessage.of(frame));
+    }
+
     /** @return the connections subscribed to a channel, as they are while the caller walks them (no copy) */
     public Stream<LiveConnection> subscribedConnections(String channel) {
         Map<String, Entry> entries = channel == null ? null : byChannel.get(channel);
@@ -233,6 +275,12 @@ public class ChannelRegistry implements Channels, ConnectionListener {
             total += subscribers.size();
         }
         return total;
+    }
+
+    /** @return how many of this node's connections are subscribed to the channel, without copying them */
+    public int subscriptionCountOf(String channel) {
+        Map<String, Entry> entries = byChannel.get(channel);
+        return entries == null ? 0 : entries.size();
     }
 
     /** @return how many channels the connection is in, without copying them */

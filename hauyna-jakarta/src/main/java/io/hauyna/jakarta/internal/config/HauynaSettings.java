@@ -68,6 +68,7 @@ public class HauynaSettings {
     private Duration shutdownDrainTimeout;
     private int shutdownCloseCode;
     private boolean consoleEnabled;
+    private HistoryPolicy historyPolicy;
     private Optional<String> consoleRole;
     private ClientAddresses clientAddresses;
     private Optional<String> tokenQueryParameter;
@@ -128,8 +129,30 @@ public class HauynaSettings {
         readSecurity(values);
         readCluster(values);
         readShutdown(values);
+        readHistory(values);
         consoleEnabled = values.get(HauynaConfigKeys.CONSOLE_ENABLED).map(v -> parseBoolean(HauynaConfigKeys.CONSOLE_ENABLED, v)).orElse(false);
         consoleRole = values.get(HauynaConfigKeys.CONSOLE_ROLE).map(String::trim).filter(role -> !role.isEmpty());
+    }
+
+    private void readHistory(ConfigValues values) {
+        int size = value(values, HauynaConfigKeys.HISTORY_SIZE, Integer::valueOf, HauynaConfigKeys.DEFAULT_HISTORY_SIZE,
+                "a whole number of messages of at least 1");
+        requireAtLeastOne(HauynaConfigKeys.HISTORY_SIZE, size);
+        long ttl = value(values, HauynaConfigKeys.HISTORY_TTL_SECONDS, Long::valueOf, HauynaConfigKeys.DEFAULT_HISTORY_TTL_SECONDS,
+                "a whole number of seconds of at least 1");
+        requireAtLeastOne(HauynaConfigKeys.HISTORY_TTL_SECONDS, ttl);
+        try {
+            historyPolicy = values.get(HauynaConfigKeys.HISTORY_CHANNELS)
+                    .map(v -> HistoryPolicy.parse(v, new HistoryPolicy.Retention(size, Duration.ofSeconds(ttl)), outboundMaxMessages))
+                    .orElse(HistoryPolicy.none());
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalArgumentException(HauynaConfigKeys.HISTORY_CHANNELS + ": " + malformed.getMessage(), malformed);
+        }
+    }
+
+    /** @return {@link HauynaConfigKeys#HISTORY_CHANNELS} with its limits */
+    public HistoryPolicy historyPolicy() {
+        return historyPolicy;
     }
 
     /** @return {@link HauynaConfigKeys#CONSOLE_ENABLED} */
@@ -398,6 +421,7 @@ public class HauynaSettings {
                 + "; limits: " + describeLimits()
                 + "; origins: " + originPolicy.describe()
                 + "; private channels: " + (privateChannelPatterns.isEmpty() ? "none" : privateChannelPatterns)
+                + "; history: " + historyPolicy.describe()
                 + "; console: " + (!consoleEnabled ? "off" : "on at /hauyna/console/, for clients on this machine"
                 + consoleRole.map(role -> " and users in role '" + role + "'").orElse("")));
         identityQueryParameter.ifPresent(name -> LOG.warning(() -> "Hauyna: " + HauynaConfigKeys.IDENTITY_QUERY_PARAMETER + "=" + name

@@ -42,6 +42,20 @@ public class MessageEncoder {
     }
 
     /**
+     * @return the message as a JSON value, a {@code String} as a JSON string
+     * @throws IllegalArgumentException when JSON-B cannot encode the message, naming its type
+     */
+    public String toJson(Object message) {
+        Objects.requireNonNull(message, "message must not be null: send an object JSON-B can encode");
+        try {
+            return jsonb.toJson(message);
+        } catch (JsonbException e) {
+            throw new IllegalArgumentException("Cannot encode a " + message.getClass().getName()
+                    + " as JSON: give it public getters or fields JSON-B can read", e);
+        }
+    }
+
+    /**
      * @throws IllegalArgumentException when JSON-B cannot encode the message, naming its type
      */
     public EncodedMessage encode(Object message) {

@@ -19,7 +19,7 @@ public final class Frames {
     private Frames() {
     }
 
-    static String channelMessage(String channel, String from, JsonValue message) {
+    public static String channelMessage(String channel, String from, JsonValue message) {
         return JSON.createObjectBuilder().add("type", "channel_message").add("channel", channel)
                 .add("from", from).add("message", message).build().toString();
     }
@@ -50,6 +50,21 @@ public final class Frames {
     public static String ok(JsonValue ref, String dataJson) {
         String ok = ok(ref);
         return dataJson == null ? ok : ok.substring(0, ok.length() - 1) + ",\"data\":" + dataJson + "}";
+    }
+
+    /** A {@code channel_message} whose message is already JSON text. */
+    public static String channelMessageOfJson(String channel, String from, String messageJson) {
+        String frame = JSON.createObjectBuilder().add("type", "channel_message").add("channel", channel).add("from", from).build().toString();
+        return frame.substring(0, frame.length() - 1) + ",\"message\":" + messageJson + "}";
+    }
+
+    /**
+     * @param channelMessage a {@code channel_message} frame, as {@link #channelMessage} wrote it
+     * @return the same frame with its place in the channel's history: {@code offset} and {@code epoch}
+     */
+    public static String withPosition(String channelMessage, long offset, String epoch) {
+        return channelMessage.substring(0, channelMessage.length() - 1) + ",\"offset\":" + offset
+                + ",\"epoch\":" + JSON.createValue(epoch) + "}";
     }
 
     /** A custom event frame; {@code dataJson} is already JSON text. */

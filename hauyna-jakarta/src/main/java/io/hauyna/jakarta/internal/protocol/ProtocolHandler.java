@@ -8,6 +8,7 @@ import io.hauyna.jakarta.HauynaProtocol;
 import io.hauyna.jakarta.MessageRejected;
 import io.hauyna.jakarta.internal.FailureLog;
 import io.hauyna.jakarta.internal.Texts;
+import io.hauyna.jakarta.internal.channel.ChannelHistories;
 import io.hauyna.jakarta.internal.channel.ChannelNames;
 import io.hauyna.jakarta.internal.channel.ChannelRegistry;
 import io.hauyna.jakarta.internal.config.HauynaSettings;
@@ -40,6 +41,7 @@ import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.logging.Level;
@@ -60,6 +62,8 @@ public class ProtocolHandler implements HauynaProtocol {
     private static final List<String> TYPES = List.of("subscribe_channel", "unsubscribe_channel", "channel_message",
             "direct_message", "group_message", "group_kick", "presence_update", "event", "ping");
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+    /** Hauyna's epochs have 12 characters; a grid's may be longer, none this long. */
+    private static final int MAX_EPOCH_CHARS = 64;
 
     @Inject
     ConnectionRegistry connections;
@@ -69,6 +73,9 @@ public class ProtocolHandler implements HauynaProtocol {
 
     @Inject
     Fanout fanout;
+
+    @Inject
+    ChannelHistories histories;
 
     @Inject
     PresenceRegistry presence;
@@ -135,7 +142,11 @@ public class ProtocolHandler implements HauynaProtocol {
     private String dispatch(LiveConnection connection, JsonObject frame, JsonValue ref) {
         String type = requiredString(frame, "type");
         switch (type) {
-            case "subscribe_channel" -> subscribe(connection, frame);
+            case "subscribe_channel" -> {
+                if (subscribe(connection, frame, ref)) {
+                    return null;
+                }
+            }
             case "unsubscribe_channel" -> channels.unsubscribe(channelOf(frame), connection);
             case "channel_message" -> publish(connection, frame);
             case "direct_message" -> directMessage(connection, frame);
@@ -156,14 +167,41 @@ public class ProtocolHandler implements HauynaProtocol {
         return ref == null ? null : Frames.ok(ref);
     }
 
-    private void subscribe(LiveConnection connection, JsonObject frame) {
+    /** @return whether the reply has been sent already (a history channel answers with its position itself) */
+    private boolean subscribe(LiveConnection connection, JsonObject frame, JsonValue ref) {
         String channel = channelOf(frame);
         requireMetadataWithinLimit(frame.get("metadata"));
         Map<String, Object> metadata = optionalObject(frame, "metadata");
+        Optional<ChannelHistories.Position> since = sinceOf(frame);
+        boolean history = histories.covers(channel);
+        if (since.isPresent() && !history) {
+            throw new ProtocolError(ErrorType.VALIDATION_ERROR, "Channel '" + abbreviate(channel)
+                    + "' keeps no history: subscribe without 'since'");
+        }
         requireNotPrivate(connection, channel);
         requireSubscriptionWithinLimit(connection, channel);
         require(decide(authorizer -> authorizer.authorizeJoin(connection, channel, metadata)));
+        if (history) {
+            histories.subscribe(channel, connection, metadata, since, ref);
+            return true;
+        }
         channels.subscribe(channel, connection, metadata);
+        return false;
+    }
+
+    /** {@code "since": {"offset": N, "epoch": "..."}}: the last position a resuming client received. */
+    private static Optional<ChannelHistories.Position> sinceOf(JsonObject frame) {
+        JsonValue since = frame.get("since");
+        if (since == null || since == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (!(since instanceof JsonObject position) || !(position.get("offset") instanceof JsonNumber offset)
+                || !offset.isIntegral() || offset.longValue() < 0 || !(position.get("epoch") instanceof JsonString epoch)
+                || epoch.getString().length() > MAX_EPOCH_CHARS) {
+            throw new ProtocolError(ErrorType.INVALID_MESSAGE, "'since' must be {\"offset\": <whole number of at least 0>, "
+                    + "\"epoch\": <the epoch of the channel's replies, at most " + MAX_EPOCH_CHARS + " characters>}");
+        }
+        return Optional.of(new ChannelHistories.Position(offset.longValue(), epoch.getString()));
     }
 
     /** A connection's frames are handled one at a time, so counting first cannot be raced by its own frames. */
@@ -190,7 +228,12 @@ public class ProtocolHandler implements HauynaProtocol {
         boolean subscribed = channels.isSubscribed(channel, connection);
         require(decide(authorizer -> authorizer.authorizePublish(connection, channel, subscribed)));
         String encoded = Frames.channelMessage(channel, connection.identifier(), message);
-        fanout.send(new Target.Channel(channel, connection.id()), EncodedMessage.of(encoded));
+        Target.Channel target = new Target.Channel(channel, connection.id());
+        if (histories.covers(channel)) {
+            histories.publish(target, encoded);
+        } else {
+            fanout.send(target, EncodedMessage.of(encoded));
+        }
     }
 
     private void directMessage(LiveConnection connection, JsonObject frame) {

@@ -1,0 +1,237 @@
+package io.hauyna.jakarta;
+
+import io.hauyna.jakarta.testing.HauynaServer;
+import io.hauyna.jakarta.testing.ProtocolEndpoint;
+import io.hauyna.jakarta.testing.TestClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.hauyna.jakarta.testing.ProtocolEndpoint.connectAs;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * History channels over real sockets: offsets and epochs on every message, and a subscriber that
+ * resumes gets exactly what it missed, in order, before any live message, even while others keep
+ * publishing; or {@code recovered: false} with the reason.
+ */
+class HistoryTest {
+
+    @RegisterExtension
+    static HauynaServer server = HauynaServer.serving(ProtocolEndpoint.class)
+            .with(HauynaConfigKeys.IDENTITY_QUERY_PARAMETER, "user_id")
+            .with(HauynaConfigKeys.HISTORY_CHANNELS, "room:, small: size=10")
+            .with(HauynaConfigKeys.HISTORY_SIZE, "1000")
+            .with(HauynaConfigKeys.RATE_LIMIT_PER_SECOND, "0");
+
+    private final Connections connections = server.bean(Connections.class);
+
+    @AfterEach
+    void allGone() {
+        await().until(() -> connections.count() == 0);
+    }
+
+    /** A channel message as received: offset, epoch and text. */
+    private record Received(long offset, String epoch, String text) {
+        static Received of(String frame) {
+            JsonObject json = read(frame);
+            assertThat(json.getString("type")).as(frame).isEqualTo("channel_message");
+            return new Received(json.getJsonNumber("offset").longValue(), json.getString("epoch"),
+                    json.getJsonObject("message").getString("text"));
+        }
+    }
+
+    private static JsonObject read(String frame) {
+        return Json.createReader(new StringReader(frame)).readObject();
+    }
+
+    /** @return the reply's data */
+    private static JsonObject subscribe(TestClient client, String channel, String since) {
+        client.send("{\"type\":\"subscribe_channel\",\"channel\":\"" + channel + "\"" + (since == null ? "" : ",\"since\":" + since)
+                + ",\"ref\":\"sub\"}");
+        JsonObject reply = read(client.next());
+        assertThat(reply.getString("status")).as(reply.toString()).isEqualTo("ok");
+        return reply.getJsonObject("data");
+    }
+
+    private static void say(TestClient client, String channel, String text) {
+        client.send("{\"type\":\"channel_message\",\"channel\":\"" + channel + "\",\"message\":{\"text\":\"" + text + "\"}}");
+    }
+
+    /** A client's frames are handled in order: once its ping is answered, everything it sent before has been. */
+    private static void handled(TestClient client) {
+        client.send("{\"type\":\"ping\",\"ref\":\"sync\"}");
+        client.nextUntil(frame -> frame.contains("\"pong\""));
+    }
+
+    private static String since(long offset, String epoch) {
+        return "{\"offset\":" + offset + ",\"epoch\":\"" + epoch + "\"}";
+    }
+
+    @Test
+    void aSubscriberThatComesBackGetsWhatItMissedInOrderThenLiveMessages() {
+        String epoch;
+        long seen;
+        try (TestClient bob = connectAs(server, "bob")) {
+            subscribe(bob, "room:a", null);
+            try (TestClient alice = connectAs(server, "alice")) {
+                JsonObject position = subscribe(alice, "room:a", null);
+                epoch = position.getString("epoch");
+                long start = position.getJsonNumber("offset").longValue();
+                for (int i = 1; i <= 3; i++) {
+                    say(bob, "room:a", "before " + i);
+                }
+                List<Received> live = alice.next(3).stream().map(Received::of).toList();
+                assertThat(live).extracting(Received::offset).containsExactly(start + 1, start + 2, start + 3);
+                assertThat(live).extracting(Received::epoch).containsOnly(epoch);
+                seen = live.get(2).offset();
+            }
+            for (int i = 1; i <= 100; i++) {
+                say(bob, "room:a", "missed " + i);
+            }
+            handled(bob);
+            try (TestClient alice = connectAs(server, "alice")) {
+                JsonObject resumed = subscribe(alice, "room:a", since(seen, epoch));
+                assertThat(resumed.getBoolean("recovered")).isTrue();
+                assertThat(resumed.getString("epoch")).isEqualTo(epoch);
+                assertThat(resumed.getJsonNumber("offset").longValue()).isEqualTo(seen + 100);
+                List<Received> replay = alice.next(100).stream().map(Received::of).toList();
+                assertThat(replay).extracting(Received::text).containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(i -> "missed " + i).toList());
+                say(bob, "room:a", "live");
+                assertThat(Received.of(alice.next())).isEqualTo(new Received(seen + 101, epoch, "live"));
+            }
+        }
+    }
+
+    @Test
+    void resumingWhileOthersKeepPublishingLosesDuplicatesAndReordersNothing() throws Exception {
+        try (TestClient alice = connectAs(server, "alice"); TestClient bob = connectAs(server, "bob")) {
+            subscribe(bob, "room:busy", null);
+            JsonObject position = subscribe(alice, "room:busy", null);
+            String epoch = position.getString("epoch");
+            long last = position.getJsonNumber("offset").longValue();
+            AtomicBoolean publishing = new AtomicBoolean(true);
+            AtomicInteger sent = new AtomicInteger();
+            Thread publisher = new Thread(() -> {
+                while (publishing.get()) {
+                    say(bob, "room:busy", "m" + sent.incrementAndGet());
+                    try {
+                        Thread.sleep(1); // about a thousand a second: a replay stays within alice's queue
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            });
+            publisher.start();
+            List<Long> offsets = new ArrayList<>();
+            TestClient current = alice;
+            for (int round = 0; round < 5; round++) {
+                await().until(() -> sent.get() > 50);
+                // Read some, then drop the connection and come back from the last offset read.
+                for (int i = 0; i < 20; i++) {
+                    Received message = Received.of(current.next());
+                    offsets.add(message.offset());
+                    last = message.offset();
+                }
+                current.close();
+                sent.set(0);
+                current = connectAs(server, "alice");
+                JsonObject resumed = subscribe(current, "room:busy", since(last, epoch));
+                assertThat(resumed.getBoolean("recovered")).as(resumed.toString()).isTrue();
+            }
+            publishing.set(false);
+            publisher.join();
+            handled(bob);
+            long total = topOf("room:busy");
+            // Whatever is left: replay, then live, up to the last message bob published.
+            while (last < total) {
+                Received message = Received.of(current.next());
+                offsets.add(message.offset());
+                last = message.offset();
+            }
+            current.close();
+            long first = offsets.get(0);
+            assertThat(offsets).as("every offset from the first to the last, once, in order")
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(first, total).boxed().toList());
+        }
+    }
+
+    /** @return the channel's last offset, read by a fresh subscriber */
+    private static long topOf(String channel) {
+        try (TestClient probe = connectAs(server, "probe")) {
+            return subscribe(probe, channel, null).getJsonNumber("offset").longValue();
+        }
+    }
+
+    @Test
+    void aPositionNoLongerKeptOrFromAnotherStreamIsNotRecovered() {
+        try (TestClient bob = connectAs(server, "bob"); TestClient alice = connectAs(server, "alice")) {
+            JsonObject position = subscribe(bob, "small:a", null);
+            String epoch = position.getString("epoch");
+            for (int i = 1; i <= 20; i++) {
+                say(bob, "small:a", "m" + i);
+            }
+            handled(bob);
+            JsonObject now = subscribe(alice, "small:a", null);
+            long top = now.getJsonNumber("offset").longValue();
+
+            JsonObject tooOld = subscribe(alice, "small:a", since(top - 15, epoch));
+            assertThat(tooOld.getBoolean("recovered")).isFalse();
+            assertThat(tooOld.getString("reason")).isEqualTo("too_old");
+            JsonObject otherStream = subscribe(alice, "small:a", since(top, "an-old-epoch"));
+            assertThat(otherStream.getString("reason")).isEqualTo("epoch_changed");
+            JsonObject ahead = subscribe(alice, "small:a", since(top + 5, epoch));
+            assertThat(ahead.getString("reason")).isEqualTo("offset_ahead");
+            JsonObject kept = subscribe(alice, "small:a", since(top - 10, epoch));
+            assertThat(kept.getBoolean("recovered")).as("the last 10 are kept").isTrue();
+            assertThat(alice.next(10).stream().map(Received::of).map(Received::offset).toList())
+                    .isEqualTo(java.util.stream.LongStream.rangeClosed(top - 9, top).boxed().toList());
+            alice.expectNothing(Duration.ofMillis(200));
+        }
+    }
+
+    @Test
+    void sinceIsRefusedWhereNoHistoryIsKeptOrWhenMalformed() {
+        try (TestClient alice = connectAs(server, "alice")) {
+            alice.send("{\"type\":\"subscribe_channel\",\"channel\":\"plain:a\",\"since\":" + since(1, "x") + ",\"ref\":1}");
+            assertThat(read(alice.next()).getString("error_type")).isEqualTo("validation_error");
+            alice.send("{\"type\":\"subscribe_channel\",\"channel\":\"room:a\",\"since\":{\"offset\":-1,\"epoch\":\"x\"},\"ref\":2}");
+            assertThat(read(alice.next()).getString("error_type")).isEqualTo("invalid_message");
+            alice.send("{\"type\":\"subscribe_channel\",\"channel\":\"room:a\",\"since\":{\"offset\":1},\"ref\":3}");
+            assertThat(read(alice.next()).getString("error_type")).isEqualTo("invalid_message");
+            assertThat(server.bean(Channels.class).subscribedChannels(connections.connectionsOf("alice").get(0).session())).isEmpty();
+        }
+    }
+
+    @Test
+    void theServerPublishesWithHistoryAndBroadcastsWithout() {
+        Channels channels = server.bean(Channels.class);
+        try (TestClient alice = connectAs(server, "alice")) {
+            JsonObject position = subscribe(alice, "room:news", null);
+            long top = position.getJsonNumber("offset").longValue();
+
+            assertThat(channels.publish("room:news", Map.of("text", "from the server"))).isEqualTo(1);
+            JsonObject published = read(alice.next());
+            assertThat(published.getString("from")).isEmpty();
+            assertThat(published.getJsonNumber("offset").longValue()).isEqualTo(top + 1);
+            assertThat(published.getJsonObject("message").getString("text")).isEqualTo("from the server");
+
+            channels.broadcastTo("room:news", "raw");
+            assertThat(alice.next()).isEqualTo("raw");
+            channels.publish("room:news", "a string");
+            assertThat(read(alice.next()).getString("message")).isEqualTo("a string");
+        }
+    }
+}
