@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +51,7 @@ class BrowserIT {
                 hauyna.channels.private=notifications:{id}
                 hauyna.groups.permissions.member=none
                 hauyna.presence.channels=room:
+                hauyna.history.channels=room:
                 hauyna.presence.away-after=3
                 """), "META-INF/microprofile-config.properties");
     }
@@ -147,6 +149,25 @@ class BrowserIT {
 
     @Test
     @Order(4)
+    void aPageThatWasDroppedShowsWhatWasPublishedMeanwhileInOrderAndOnce() throws Exception {
+        HttpResponse<String> dropped = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(page().replace("/chat.html", "/tck/drop-connections?user=bob&channel=room:lobby&publish=5")))
+                        .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(dropped.body()).isEqualTo("dropped 1, published 5");
+
+        bob.await("rejoined a third time", d -> bob.texts("#messages li").stream().filter(li -> li.equals("joined room:lobby")).count() == 3);
+        seesMessage(bob, "messages", ": missed 5");
+        say(alice, "after the gap");
+        seesMessage(bob, "messages", "alice: after the gap");
+        // Newest first on the page: the missed ones, once each and in order, then the live one.
+        List<String> shown = bob.texts("#messages li").stream().filter(li -> li.startsWith(": missed ") || li.endsWith("after the gap")).toList();
+        assertThat(shown).containsExactly("alice: after the gap", ": missed 5", ": missed 4", ": missed 3", ": missed 2", ": missed 1");
+        assertThat(bob.texts("#messages li")).noneMatch(li -> li.contains("were missed"));
+    }
+
+    @Test
+    @Order(5)
     void aForbiddenActionShowsItsTypedError() {
         bob.type("#announcement", "me too");
         bob.click("#announceButton");

@@ -1,0 +1,111 @@
+package io.hauyna.tck.history;
+
+import io.hauyna.jakarta.testing.TestClient;
+import io.hauyna.tck.TckArchive;
+import io.hauyna.tck.TckProtocolEndpoint;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static io.hauyna.tck.TckProtocolClients.connect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * History channels on a real server: a subscriber that comes back with its last position gets the
+ * messages it missed, in order and once, before live ones; a position from another stream, or
+ * one no longer kept, is answered {@code recovered: false}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HistoryIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TckArchive.war("tck-history", Map.of("hauyna.history.channels", "room:, small: size=5"), TckProtocolEndpoint.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private static JsonObject read(String frame) {
+        return Json.createReader(new StringReader(frame)).readObject();
+    }
+
+    /** @return the reply's data */
+    private static JsonObject subscribe(TestClient client, String channel, String since) {
+        client.send("{\"type\":\"subscribe_channel\",\"channel\":\"" + channel + "\"" + (since == null ? "" : ",\"since\":" + since)
+                + ",\"ref\":\"sub\"}");
+        JsonObject reply = read(client.next());
+        assertThat(reply.getString("status")).as(reply.toString()).isEqualTo("ok");
+        return reply.getJsonObject("data");
+    }
+
+    /** Publishes and waits until the server has handled every frame the client sent. */
+    private static void publish(TestClient client, String channel, List<String> texts) {
+        texts.forEach(text -> client.send("{\"type\":\"channel_message\",\"channel\":\"" + channel + "\",\"message\":{\"text\":\"" + text + "\"}}"));
+        client.send("{\"type\":\"ping\",\"ref\":\"sync\"}");
+        client.nextUntil(frame -> frame.contains("\"pong\""));
+    }
+
+    private static List<String> texts(String prefix, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
+    }
+
+    @Test
+    void aSubscriberThatComesBackGetsWhatItMissedThenLiveMessages() {
+        try (TestClient bob = connect(base, "bob", "")) {
+            subscribe(bob, "room:a", null);
+            String epoch;
+            long last;
+            try (TestClient alice = connect(base, "alice", "")) {
+                JsonObject position = subscribe(alice, "room:a", null);
+                epoch = position.getString("epoch");
+                publish(bob, "room:a", texts("seen ", 3));
+                JsonObject third = read(alice.next(3).get(2));
+                assertThat(third.getString("epoch")).isEqualTo(epoch);
+                last = third.getJsonNumber("offset").longValue();
+                assertThat(last).isEqualTo(position.getJsonNumber("offset").longValue() + 3);
+            }
+            publish(bob, "room:a", texts("missed ", 50));
+            try (TestClient alice = connect(base, "alice", "")) {
+                JsonObject resumed = subscribe(alice, "room:a", "{\"offset\":" + last + ",\"epoch\":\"" + epoch + "\"}");
+                assertThat(resumed.getBoolean("recovered")).isTrue();
+                assertThat(resumed.getJsonNumber("offset").longValue()).isEqualTo(last + 50);
+                List<JsonObject> replay = alice.next(50).stream().map(HistoryIT::read).toList();
+                assertThat(replay).extracting(m -> m.getJsonObject("message").getString("text")).containsExactlyElementsOf(texts("missed ", 50));
+                assertThat(replay).extracting(m -> m.getJsonNumber("offset").longValue())
+                        .containsExactlyElementsOf(IntStream.rangeClosed(1, 50).mapToObj(i -> last + i).toList());
+                publish(bob, "room:a", List.of("live"));
+                assertThat(read(alice.next()).getJsonNumber("offset").longValue()).isEqualTo(last + 51);
+                alice.expectNothing(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    @Test
+    void aPositionFromAnotherStreamOrNoLongerKeptIsNotRecovered() {
+        try (TestClient bob = connect(base, "bob", ""); TestClient alice = connect(base, "alice", "")) {
+            String epoch = subscribe(bob, "small:a", null).getString("epoch");
+            publish(bob, "small:a", texts("m", 10));
+            long top = subscribe(alice, "small:a", null).getJsonNumber("offset").longValue();
+
+            JsonObject tooOld = subscribe(alice, "small:a", "{\"offset\":" + (top - 8) + ",\"epoch\":\"" + epoch + "\"}");
+            assertThat(tooOld.getBoolean("recovered")).isFalse();
+            assertThat(tooOld.getString("reason")).isEqualTo("too_old");
+            JsonObject other = subscribe(alice, "small:a", "{\"offset\":" + top + ",\"epoch\":\"from-a-restart\"}");
+            assertThat(other.getString("reason")).isEqualTo("epoch_changed");
+            alice.expectNothing(Duration.ofMillis(200));
+        }
+    }
+}
