@@ -311,6 +311,26 @@ test('a history channel resumes from the last message received, and says whether
     assert.deepEqual(recoveries, [{ recovered: true, reason: undefined }, { recovered: false, reason: 'epoch_changed' }]);
 });
 
+test('a history channel counts its own messages, and reports a gap in live messages', async () => {
+    const { socket, last } = await connected();
+    const room = socket.join('room:b');
+    const recoveries = [];
+    room.on('recovery', (result) => recoveries.push(result));
+    const subscribe = last().sentOfType('subscribe_channel')[0];
+    last().serverSends({ type: 'reply', ref: subscribe.ref, status: 'ok', data: { epoch: 'E', offset: 4 } });
+    await room.joined;
+    const pushed = room.push({ text: 'mine' });
+    const publish = last().sentOfType('channel_message')[0];
+    last().serverSends({ type: 'reply', ref: publish.ref, status: 'ok', data: { offset: 5, epoch: 'E' } });
+    await pushed;
+    assert.deepEqual(room.position, { offset: 5, epoch: 'E' }, 'a resume would not bring my own message back');
+    last().serverSends({ type: 'channel_message', channel: 'room:b', from: 'bob', message: {}, offset: 6, epoch: 'E' });
+    assert.deepEqual(recoveries, []);
+    last().serverSends({ type: 'channel_message', channel: 'room:b', from: 'bob', message: {}, offset: 9, epoch: 'E' });
+    assert.deepEqual(recoveries, [{ recovered: false, reason: 'gap' }]);
+    assert.equal(room.recovered, false);
+});
+
 test('replies resolve, typed errors reject with their details, silence times out', async () => {
     const { clock, socket, last } = await connected({ timeoutMs: 1000 });
     const lobby = socket.join('room:lobby');

@@ -78,6 +78,7 @@ public interface Channels {
      * @param message an object JSON-B can encode; a {@code String} becomes a JSON string
      * @return how many connections of this node accepted it; 0 if the channel has no subscribers here
      * @throws IllegalArgumentException when the channel name is not valid, or JSON-B cannot encode the message
+     * @throws NullPointerException     when the message is {@code null}
      * @since 0.4
      */
     int publish(String channel, Object message);

@@ -480,6 +480,20 @@ public final class HauynaConfigKeys {
     /** Default of {@link #HISTORY_TTL_SECONDS}: 5 minutes. */
     public static final long DEFAULT_HISTORY_TTL_SECONDS = 300;
 
+    /**
+     * {@code long} bytes, default {@value #DEFAULT_HISTORY_MAX_BYTES} (64 MiB): what every history
+     * channel of this node may keep together, counted as the UTF-8 size of the frames. A channel
+     * that would go beyond it gives up its own oldest messages, then keeps none: resuming across
+     * those answers {@code too_old}. Each channel also keeps at most
+     * {@link #OUTBOUND_MAX_BYTES}, so that a replay fits a client's queue.
+     *
+     * @since 0.4
+     */
+    public static final String HISTORY_MAX_BYTES = PREFIX + "history.max-bytes";
+
+    /** Default of {@link #HISTORY_MAX_BYTES}. */
+    public static final long DEFAULT_HISTORY_MAX_BYTES = 64L * 1024 * 1024;
+
     private HauynaConfigKeys() {
     }
 }

@@ -117,7 +117,10 @@ export class Channel {
     leave(): Promise<Reply>;
     on(event: 'join', listener: (reply: Reply) => void): Unsubscribe;
     on(event: 'message', listener: (frame: { channel: string; from: string; message: unknown; offset?: number; epoch?: string }) => void): Unsubscribe;
-    /** After each rejoin of a history channel. reason: 'epoch_changed', 'too_old', 'offset_ahead' or 'too_many' when not recovered. */
+    /**
+     * After each rejoin of a history channel, and when a live message skips positions. reason when not
+     * recovered: 'epoch_changed', 'too_old', 'offset_ahead', 'too_many', 'no_history' (from the server), 'gap' (seen here).
+     */
     on(event: 'recovery', listener: (result: { recovered: boolean; reason?: string }) => void): Unsubscribe;
     on(event: 'error', listener: (error: HauynaError) => void): Unsubscribe;
     on(event: 'presence_state' | 'presence_diff', listener: (frame: any) => void): Unsubscribe;

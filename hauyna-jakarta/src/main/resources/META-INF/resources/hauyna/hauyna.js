@@ -514,27 +514,43 @@ export class Channel extends Emitter {
 
     /** @internal The reply of a (re)join: where the channel's history stands, and whether resuming worked. */
     _joined(data, resuming) {
-        if (!data || typeof data.epoch !== 'string') return;   // a channel without history
         if (resuming) {
-            this.recovered = data.recovered === true;
-            this.emit('recovery', { recovered: this.recovered, reason: data.reason });
+            this.recovered = data?.recovered === true;
+            this.emit('recovery', { recovered: this.recovered, reason: data?.reason });
             if (this.recovered) return;   // the missed messages follow and move the position on
         }
-        this.position = { offset: data.offset, epoch: data.epoch };
+        // A channel without history (any more: reason 'no_history') has no position to resume from.
+        this.position = data && typeof data.epoch === 'string' ? { offset: data.offset, epoch: data.epoch } : null;
     }
 
-    /** @internal @returns whether the message is new (a position already passed is never shown twice) */
+    /**
+     * @internal
+     * @returns whether the message is new (a position already passed is never shown twice). A
+     *          message that skips positions (a queue that dropped some) reports a failed recovery.
+     */
     _received(frame) {
         if (typeof frame.offset !== 'number') return true;
         const position = this.position;
         if (position && position.epoch === frame.epoch && frame.offset <= position.offset) return false;
         this.position = { offset: frame.offset, epoch: frame.epoch };
+        if (position && (position.epoch !== frame.epoch || frame.offset > position.offset + 1)) {
+            this.recovered = false;
+            this.emit('recovery', { recovered: false, reason: 'gap' });
+        }
         return true;
     }
 
     /** Publishes a message to the other subscribers; resolves on the server's ok. */
     push(message) {
-        return this.#socket.request({ type: 'channel_message', channel: this.name, message });
+        return this.#socket.request({ type: 'channel_message', channel: this.name, message }).then((reply) => {
+            // A history channel numbers it too: a later resume must not bring one's own message back.
+            const data = reply.data;
+            const position = this.position;
+            if (data && typeof data.offset === 'number' && position && position.epoch === data.epoch && data.offset > position.offset) {
+                this.position = { offset: data.offset, epoch: data.epoch };
+            }
+            return reply;
+        });
     }
 
     /** Leaves the channel; it is not rejoined after reconnections any more. */

@@ -31,7 +31,7 @@ class HistoryTest {
     @RegisterExtension
     static HauynaServer server = HauynaServer.serving(ProtocolEndpoint.class)
             .with(HauynaConfigKeys.IDENTITY_QUERY_PARAMETER, "user_id")
-            .with(HauynaConfigKeys.HISTORY_CHANNELS, "room:, small: size=10")
+            .with(HauynaConfigKeys.HISTORY_CHANNELS, "room:, small: size=10, brief: ttl=1")
             .with(HauynaConfigKeys.HISTORY_SIZE, "1000")
             .with(HauynaConfigKeys.RATE_LIMIT_PER_SECOND, "0");
 
@@ -203,15 +203,50 @@ class HistoryTest {
     }
 
     @Test
-    void sinceIsRefusedWhereNoHistoryIsKeptOrWhenMalformed() {
+    void whereNoHistoryIsKeptSinceJoinsWithoutRecoveringAndAMalformedSinceIsRefused() {
         try (TestClient alice = connectAs(server, "alice")) {
-            alice.send("{\"type\":\"subscribe_channel\",\"channel\":\"plain:a\",\"since\":" + since(1, "x") + ",\"ref\":1}");
-            assertThat(read(alice.next()).getString("error_type")).isEqualTo("validation_error");
-            alice.send("{\"type\":\"subscribe_channel\",\"channel\":\"room:a\",\"since\":{\"offset\":-1,\"epoch\":\"x\"},\"ref\":2}");
-            assertThat(read(alice.next()).getString("error_type")).isEqualTo("invalid_message");
-            alice.send("{\"type\":\"subscribe_channel\",\"channel\":\"room:a\",\"since\":{\"offset\":1},\"ref\":3}");
-            assertThat(read(alice.next()).getString("error_type")).isEqualTo("invalid_message");
-            assertThat(server.bean(Channels.class).subscribedChannels(connections.connectionsOf("alice").get(0).session())).isEmpty();
+            JsonObject plain = subscribe(alice, "plain:a", since(1, "x"));
+            assertThat(plain.getBoolean("recovered")).isFalse();
+            assertThat(plain.getString("reason")).isEqualTo("no_history");
+            for (String malformed : List.of("{\"offset\":-1,\"epoch\":\"x\"}", "{\"offset\":1}", "{\"offset\":1.5,\"epoch\":\"x\"}",
+                    "{\"offset\":18446744073709551621,\"epoch\":\"x\"}", "\"yesterday\"")) {
+                alice.send("{\"type\":\"subscribe_channel\",\"channel\":\"room:m\",\"since\":" + malformed + ",\"ref\":2}");
+                assertThat(read(alice.next()).getString("error_type")).as(malformed).isEqualTo("invalid_message");
+            }
+            assertThat(server.bean(Channels.class).subscribedChannels(connections.connectionsOf("alice").get(0).session()))
+                    .containsExactly("plain:a");
+        }
+    }
+
+    @Test
+    void aQuietChannelKeepsItsStreamForTheTtlAfterItsLastSubscriberLeft() throws Exception {
+        String roomEpoch;
+        String briefEpoch;
+        try (TestClient alice = connectAs(server, "alice")) {
+            roomEpoch = subscribe(alice, "room:quiet", null).getString("epoch");
+            briefEpoch = subscribe(alice, "brief:quiet", null).getString("epoch");
+        }
+        await().until(() -> connections.count() == 0);
+        // One sweep (every 5 s) after brief:'s ttl of 1 s, within room:'s 300 s.
+        Thread.sleep(7_000);
+        try (TestClient alice = connectAs(server, "alice")) {
+            JsonObject room = subscribe(alice, "room:quiet", since(0, roomEpoch));
+            assertThat(room.getBoolean("recovered")).as("nothing was missed, and the stream is the same").isTrue();
+            JsonObject brief = subscribe(alice, "brief:quiet", since(0, briefEpoch));
+            assertThat(brief.getString("reason")).as("forgotten after its ttl: a new stream").isEqualTo("epoch_changed");
+        }
+    }
+
+    @Test
+    void thePublisherLearnsItsMessagesPositionAndServerSubscriptionsAreNumberedToo() {
+        Channels channels = server.bean(Channels.class);
+        try (TestClient alice = connectAs(server, "alice"); TestClient bob = connectAs(server, "bob")) {
+            long top = subscribe(alice, "room:numbered", null).getJsonNumber("offset").longValue();
+            channels.subscribe("room:numbered", connections.connectionsOf("bob").get(0).session(), Map.of());
+            alice.send("{\"type\":\"channel_message\",\"channel\":\"room:numbered\",\"message\":{\"text\":\"hi\"},\"ref\":7}");
+            JsonObject reply = read(alice.next());
+            assertThat(reply.getJsonObject("data").getJsonNumber("offset").longValue()).isEqualTo(top + 1);
+            assertThat(Received.of(bob.next()).offset()).isEqualTo(top + 1);
         }
     }
 

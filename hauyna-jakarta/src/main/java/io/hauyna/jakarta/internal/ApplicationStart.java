@@ -75,12 +75,12 @@ public class ApplicationStart {
         started = true;
         // First, on this thread of the application: the executor's lookup needs its java:comp.
         scheduler.choose();
-        cluster.start(name);
-        if (cluster.clustered() && !settings.historyPolicy().isEmpty()) {
-            // Offsets made by each node alone would disagree: a cluster needs them from the grid.
+        if (cluster.joinsOthers() && !settings.historyPolicy().isEmpty()) {
+            // Offsets made by each node alone would disagree: a cluster needs them from the grid. Before joining it.
             throw new IllegalStateException(HauynaConfigKeys.HISTORY_CHANNELS + " keeps histories on a single node only in this "
                     + "version, and this application runs clustered: remove " + HauynaConfigKeys.HISTORY_CHANNELS + " or run one node");
         }
+        cluster.start(name);
         jmx.register(name);
         scheduler.startTicking();
         health.started(name);

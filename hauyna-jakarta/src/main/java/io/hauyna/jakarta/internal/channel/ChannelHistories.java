@@ -1,5 +1,6 @@
 package io.hauyna.jakarta.internal.channel;
 
+import io.hauyna.jakarta.internal.FailureLog;
 import io.hauyna.jakarta.internal.HauynaScheduler;
 import io.hauyna.jakarta.internal.config.HauynaSettings;
 import io.hauyna.jakarta.internal.config.HistoryPolicy;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The histories of this node's history channels ({@code hauyna.history.channels}), and the two
@@ -38,6 +40,14 @@ public class ChannelHistories {
     public record Position(long offset, String epoch) {
     }
 
+    /** Where a published message went: its position (offset 0 when the channel has no stream here), and how many took it. */
+    public record Published(long offset, String epoch, int accepted) {
+        /** @return the position as the JSON of the publisher's reply data; {@code null} without one */
+        public String replyData() {
+            return offset == 0 ? null : JSON.createObjectBuilder().add("offset", offset).add("epoch", epoch).build().toString();
+        }
+    }
+
     @Inject
     HauynaSettings settings;
 
@@ -50,7 +60,11 @@ public class ChannelHistories {
     @Inject
     HauynaScheduler scheduler;
 
+    @Inject
+    FailureLog failures;
+
     private final Map<String, ChannelStream> streams = new ConcurrentHashMap<>();
+    private final AtomicLong keptBytes = new AtomicLong();
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     /** @return whether the channel keeps a history */
@@ -60,22 +74,21 @@ public class ChannelHistories {
 
     /**
      * Publishes a {@code channel_message} to a history channel: it gets the next offset, is kept,
-     * and reaches this node's subscribers, in one step. Without a stream (nobody subscribed within
-     * the ttl) nobody here could receive it or ask for it later: it is sent as it is.
-     *
-     * @return how many connections of this node accepted it
+     * and reaches this node's subscribers, in one step. Without a stream nobody here subscribed
+     * within the ttl, so nobody here could receive it or ask for it later: it goes out as it is.
      */
-    public int publish(Target.Channel target, String channelMessage) {
+    public Published publish(Target.Channel target, String channelMessage) {
         while (true) {
             ChannelStream stream = streams.get(target.name());
             if (stream == null) {
-                return fanout.send(target, EncodedMessage.of(channelMessage));
+                return new Published(0, "", fanout.send(target, EncodedMessage.of(channelMessage)));
             }
             synchronized (stream) {
                 if (isCurrent(target.name(), stream)) {
-                    EncodedMessage frame = EncodedMessage.of(Frames.withPosition(channelMessage, stream.next(), stream.epoch()));
+                    long offset = stream.next();
+                    EncodedMessage frame = EncodedMessage.of(Frames.withPosition(channelMessage, offset, stream.epoch()));
                     stream.keep(frame, System.nanoTime());
-                    return fanout.send(target, frame);
+                    return new Published(offset, stream.epoch(), fanout.send(target, frame));
                 }
             }
         }
@@ -92,9 +105,11 @@ public class ChannelHistories {
      * right after the reply. Observers of the join run after all of this.
      *
      * @param since the client's last position; empty for a plain subscribe
+     * @param ref   the frame's ref; {@code null} for no reply (also for subscriptions from server code)
+     * @return whether the subscription is new
      */
-    public void subscribe(String channel, LiveConnection connection, Map<String, Object> metadata, Optional<Position> since,
-                          JsonValue ref) {
+    public boolean subscribe(String channel, LiveConnection connection, Map<String, Object> metadata, Optional<Position> since,
+                             JsonValue ref) {
         HistoryPolicy.Retention retention = settings.historyPolicy().retentionOf(channel)
                 .orElseThrow(() -> new IllegalArgumentException(channel + " keeps no history"));
         if (sweeping.compareAndSet(false, true)) {
@@ -103,31 +118,49 @@ public class ChannelHistories {
         }
         ChannelRegistry.Joined joined = null;
         while (joined == null) {
-            ChannelStream stream = streams.computeIfAbsent(channel, name -> new ChannelStream(retention));
+            // A refused join (limit_exceeded) may leave an empty stream: the next sweep after the ttl forgets it.
+            ChannelStream stream = streams.computeIfAbsent(channel, name -> new ChannelStream(retention, settings.outboundMaxBytes(),
+                    keptBytes, settings.historyMaxBytes(), System.nanoTime()));
             synchronized (stream) {
                 if (isCurrent(channel, stream)) {
                     joined = channels.join(channel, connection, metadata);
+                    stream.touch(System.nanoTime());
                     if (joined.admitted()) {
                         answer(stream, connection, since, ref);
                     }
                 }
             }
         }
-        channels.announce(joined);
+        try {
+            channels.announce(joined);
+        } catch (RuntimeException observerFailed) {
+            // The client already has its ok: an observer's failure is the application's, and is logged.
+            failures.log("An observer of joining " + channel + " by " + connection + " failed", observerFailed);
+        }
+        return joined.isNew();
     }
 
     private void answer(ChannelStream stream, LiveConnection connection, Optional<Position> since, JsonValue ref) {
         JsonObjectBuilder data = JSON.createObjectBuilder().add("epoch", stream.epoch()).add("offset", stream.top());
-        ChannelStream.Recovery recovery = since.map(position -> fitting(connection,
-                stream.recover(position.epoch(), position.offset(), System.nanoTime()))).orElse(null);
-        if (recovery != null) {
+        String reply = null;
+        ChannelStream.Recovery recovery = null;
+        if (since.isPresent()) {
+            recovery = stream.recover(since.get().epoch(), since.get().offset(), System.nanoTime());
             data.add("recovered", recovery.recovered());
             if (!recovery.recovered()) {
                 data.add("reason", recovery.reason());
             }
         }
         if (ref != null) {
-            connection.offer(EncodedMessage.of(Frames.ok(ref, data.build().toString())));
+            reply = Frames.ok(ref, data.build().toString());
+        }
+        if (recovery != null && recovery.recovered() && !fits(connection, recovery, reply)) {
+            recovery = ChannelStream.Recovery.failed("too_many");
+            reply = ref == null ? null : Frames.ok(ref, JSON.createObjectBuilder().add("epoch", stream.epoch()).add("offset", stream.top())
+                    .add("recovered", false).add("reason", recovery.reason()).build().toString());
+        }
+        if (reply != null) {
+            connection.offer(EncodedMessage.of(reply));
         }
         if (recovery != null) {
             recovery.missed().forEach(connection::offer);
@@ -135,23 +168,23 @@ public class ChannelHistories {
     }
 
     /** A replay that would overflow the client's queue would close it: it is refused instead. */
-    private ChannelStream.Recovery fitting(LiveConnection connection, ChannelStream.Recovery recovery) {
-        long bytes = recovery.missed().stream().mapToLong(EncodedMessage::bytes).sum();
-        if (connection.queuedMessages() + recovery.missed().size() > settings.outboundMaxMessages()
-                || connection.queuedBytes() + bytes > settings.outboundMaxBytes()) {
-            return ChannelStream.Recovery.failed("too_many");
-        }
-        return recovery;
+    private boolean fits(LiveConnection connection, ChannelStream.Recovery recovery, String reply) {
+        long bytes = recovery.missed().stream().mapToLong(EncodedMessage::bytes).sum() + (reply == null ? 0 : EncodedMessage.utf8Length(reply));
+        return connection.queuedMessages() + recovery.missed().size() + 1 <= settings.outboundMaxMessages()
+                && connection.queuedBytes() + bytes <= settings.outboundMaxBytes();
     }
 
-    /** Trims every stream to its ttl, and forgets those without messages and without subscribers here. */
+    /** Trims every stream to its ttl, and forgets those that keep nothing and that nobody here used within the ttl. */
     void sweep() {
         long now = System.nanoTime();
         streams.forEach((channel, stream) -> {
             synchronized (stream) {
                 stream.expire(now);
-                if (stream.isEmpty() && channels.subscriptionCountOf(channel) == 0) {
+                if (channels.subscriptionCountOf(channel) > 0) {
+                    stream.touch(now);
+                } else if (stream.isForgettable(now)) {
                     streams.remove(channel, stream);
+                    stream.release();
                 }
             }
         });

@@ -43,6 +43,9 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ChannelRegistry implements Channels, ConnectionListener {
 
+    /** The {@code from} of messages the server publishes: no client has the empty identifier. */
+    private static final String SERVER = "";
+
     /** One subscription as stored: immutable, replaced whole when its metadata changes. */
     private record Entry(LiveConnection connection, Map<String, Object> metadata, Instant joinedAt) {
         Subscription toSubscription(String channel) {
@@ -54,9 +57,6 @@ public class ChannelRegistry implements Channels, ConnectionListener {
     private final Map<String, Set<String>> byConnection = new ConcurrentHashMap<>();
     /** The size of {@code byChannel}, changed only inside its compute calls. */
     private final AtomicInteger channelCount = new AtomicInteger();
-
-    /** The {@code from} of messages the server publishes: no client has the empty identifier. */
-    private static final String SERVER = "";
 
     @Inject
     HauynaSettings settings;
@@ -89,7 +89,9 @@ public class ChannelRegistry implements Channels, ConnectionListener {
                 .orElseThrow(() -> new IllegalStateException("Session " + session.getId() + " is not registered: "
                         + "subscribe from @OnOpen or later of an endpoint that uses HauynaConfigurator"));
         try {
-            return subscribe(channel, connection, metadata);
+            // Through the channel's history, when it keeps one, so that its messages are numbered for this subscriber too.
+            return histories.covers(channel) ? histories.subscribe(channel, connection, metadata, Optional.empty(), null)
+                    : subscribe(channel, connection, metadata);
         } catch (HauynaException limitReached) {
             throw new IllegalStateException(limitReached.getMessage(), limitReached);
         }
@@ -221,7 +223,7 @@ public class ChannelRegistry implements Channels, ConnectionListener {
         ChannelNames.requireValid(channel);
         String frame = Frames.channelMessageOfJson(channel, SERVER, encoder.toJson(message));
         Target.Channel target = new Target.Channel(channel, null);
-        return histories.covers(channel) ? histories.publish(target, frame) : fanout.send(target, EncodedMessage.of(frame));
+        return histories.covers(channel) ? histories.publish(target, frame).accepted() : fanout.send(target, EncodedMessage.of(frame));
     }
 
     /** @return the connections subscribed to a channel, as they are while the caller walks them (no copy) */

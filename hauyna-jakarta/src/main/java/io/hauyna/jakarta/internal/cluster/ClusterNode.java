@@ -114,6 +114,11 @@ public class ClusterNode {
         return backplane.clustered() ? running : started;
     }
 
+    /** @return whether the backplane joins other nodes when started (known before {@link #start}) */
+    public boolean joinsOthers() {
+        return backplane.clustered();
+    }
+
     /** @return whether other nodes may hear this one: a clustered backplane runs */
     public boolean clustered() {
         return running;

@@ -69,6 +69,7 @@ public class HauynaSettings {
     private int shutdownCloseCode;
     private boolean consoleEnabled;
     private HistoryPolicy historyPolicy;
+    private long historyMaxBytes;
     private Optional<String> consoleRole;
     private ClientAddresses clientAddresses;
     private Optional<String> tokenQueryParameter;
@@ -141,6 +142,9 @@ public class HauynaSettings {
         long ttl = value(values, HauynaConfigKeys.HISTORY_TTL_SECONDS, Long::valueOf, HauynaConfigKeys.DEFAULT_HISTORY_TTL_SECONDS,
                 "a whole number of seconds of at least 1");
         requireAtLeastOne(HauynaConfigKeys.HISTORY_TTL_SECONDS, ttl);
+        historyMaxBytes = value(values, HauynaConfigKeys.HISTORY_MAX_BYTES, Long::valueOf, HauynaConfigKeys.DEFAULT_HISTORY_MAX_BYTES,
+                "a whole number of bytes of at least 1");
+        requireAtLeastOne(HauynaConfigKeys.HISTORY_MAX_BYTES, historyMaxBytes);
         try {
             historyPolicy = values.get(HauynaConfigKeys.HISTORY_CHANNELS)
                     .map(v -> HistoryPolicy.parse(v, new HistoryPolicy.Retention(size, Duration.ofSeconds(ttl)), outboundMaxMessages))
@@ -148,6 +152,11 @@ public class HauynaSettings {
         } catch (IllegalArgumentException malformed) {
             throw new IllegalArgumentException(HauynaConfigKeys.HISTORY_CHANNELS + ": " + malformed.getMessage(), malformed);
         }
+    }
+
+    /** @return {@link HauynaConfigKeys#HISTORY_MAX_BYTES} */
+    public long historyMaxBytes() {
+        return historyMaxBytes;
     }
 
     /** @return {@link HauynaConfigKeys#HISTORY_CHANNELS} with its limits */

@@ -148,7 +148,12 @@ public class ProtocolHandler implements HauynaProtocol {
                 }
             }
             case "unsubscribe_channel" -> channels.unsubscribe(channelOf(frame), connection);
-            case "channel_message" -> publish(connection, frame);
+            case "channel_message" -> {
+                String position = publish(connection, frame);
+                if (position != null) {
+                    return ref == null ? null : Frames.ok(ref, position);
+                }
+            }
             case "direct_message" -> directMessage(connection, frame);
             case "group_message" -> groupMessage(connection, frame);
             case "group_kick" -> groupKick(connection, frame);
@@ -173,19 +178,19 @@ public class ProtocolHandler implements HauynaProtocol {
         requireMetadataWithinLimit(frame.get("metadata"));
         Map<String, Object> metadata = optionalObject(frame, "metadata");
         Optional<ChannelHistories.Position> since = sinceOf(frame);
-        boolean history = histories.covers(channel);
-        if (since.isPresent() && !history) {
-            throw new ProtocolError(ErrorType.VALIDATION_ERROR, "Channel '" + abbreviate(channel)
-                    + "' keeps no history: subscribe without 'since'");
-        }
         requireNotPrivate(connection, channel);
         requireSubscriptionWithinLimit(connection, channel);
         require(decide(authorizer -> authorizer.authorizeJoin(connection, channel, metadata)));
-        if (history) {
+        if (histories.covers(channel)) {
             histories.subscribe(channel, connection, metadata, since, ref);
             return true;
         }
         channels.subscribe(channel, connection, metadata);
+        if (since.isPresent() && ref != null) {
+            // Its history may have been switched off by a redeploy: the client learns it has to reload, and stays joined.
+            connection.offer(EncodedMessage.of(Frames.ok(ref, "{\"recovered\":false,\"reason\":\"no_history\"}")));
+            return true;
+        }
         return false;
     }
 
@@ -195,13 +200,19 @@ public class ProtocolHandler implements HauynaProtocol {
         if (since == null || since == JsonValue.NULL) {
             return Optional.empty();
         }
-        if (!(since instanceof JsonObject position) || !(position.get("offset") instanceof JsonNumber offset)
-                || !offset.isIntegral() || offset.longValue() < 0 || !(position.get("epoch") instanceof JsonString epoch)
-                || epoch.getString().length() > MAX_EPOCH_CHARS) {
-            throw new ProtocolError(ErrorType.INVALID_MESSAGE, "'since' must be {\"offset\": <whole number of at least 0>, "
-                    + "\"epoch\": <the epoch of the channel's replies, at most " + MAX_EPOCH_CHARS + " characters>}");
+        if (since instanceof JsonObject position && position.get("offset") instanceof JsonNumber offset && offset.isIntegral()
+                && position.get("epoch") instanceof JsonString epoch && epoch.getString().length() <= MAX_EPOCH_CHARS) {
+            try {
+                long value = offset.longValueExact();
+                if (value >= 0) {
+                    return Optional.of(new ChannelHistories.Position(value, epoch.getString()));
+                }
+            } catch (ArithmeticException beyondLong) {
+                // Falls through to the error below: no stream ever gets that far.
+            }
         }
-        return Optional.of(new ChannelHistories.Position(offset.longValue(), epoch.getString()));
+        throw new ProtocolError(ErrorType.INVALID_MESSAGE, "'since' must be {\"offset\": <whole number of at least 0>, "
+                + "\"epoch\": <the epoch of the channel's replies, at most " + MAX_EPOCH_CHARS + " characters>}");
     }
 
     /** A connection's frames are handled one at a time, so counting first cannot be raced by its own frames. */
@@ -221,7 +232,8 @@ public class ProtocolHandler implements HauynaProtocol {
         }
     }
 
-    private void publish(LiveConnection connection, JsonObject frame) {
+    /** @return the message's position in a history channel, as reply data; {@code null} elsewhere */
+    private String publish(LiveConnection connection, JsonObject frame) {
         String channel = channelOf(frame);
         JsonValue message = required(frame, "message");
         requireNotPrivate(connection, channel);
@@ -230,10 +242,10 @@ public class ProtocolHandler implements HauynaProtocol {
         String encoded = Frames.channelMessage(channel, connection.identifier(), message);
         Target.Channel target = new Target.Channel(channel, connection.id());
         if (histories.covers(channel)) {
-            histories.publish(target, encoded);
-        } else {
-            fanout.send(target, EncodedMessage.of(encoded));
+            return histories.publish(target, encoded).replyData();
         }
+        fanout.send(target, EncodedMessage.of(encoded));
+        return null;
     }
 
     private void directMessage(LiveConnection connection, JsonObject frame) {

@@ -157,12 +157,14 @@ class BrowserIT {
         assertThat(dropped.body()).isEqualTo("dropped 1, published 5");
 
         bob.await("rejoined a third time", d -> bob.texts("#messages li").stream().filter(li -> li.equals("joined room:lobby")).count() == 3);
-        seesMessage(bob, "messages", ": missed 5");
+        seesMessage(bob, "messages", "server: missed 5");
         say(alice, "after the gap");
         seesMessage(bob, "messages", "alice: after the gap");
         // Newest first on the page: the missed ones, once each and in order, then the live one.
-        List<String> shown = bob.texts("#messages li").stream().filter(li -> li.startsWith(": missed ") || li.endsWith("after the gap")).toList();
-        assertThat(shown).containsExactly("alice: after the gap", ": missed 5", ": missed 4", ": missed 3", ": missed 2", ": missed 1");
+        List<String> shown = bob.texts("#messages li").stream().filter(li -> li.startsWith("server: missed ") || li.endsWith("after the gap"))
+                .toList();
+        assertThat(shown).containsExactly("alice: after the gap", "server: missed 5", "server: missed 4", "server: missed 3",
+                "server: missed 2", "server: missed 1");
         assertThat(bob.texts("#messages li")).noneMatch(li -> li.contains("were missed"));
     }
 
