@@ -3,20 +3,25 @@ package io.hauyna.jakarta;
 import io.hauyna.jakarta.testing.HauynaServer;
 import io.hauyna.jakarta.testing.ProtocolEndpoint;
 import io.hauyna.jakarta.testing.TestClient;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
+import static io.hauyna.jakarta.testing.HistoryFrames.handled;
+import static io.hauyna.jakarta.testing.HistoryFrames.read;
+import static io.hauyna.jakarta.testing.HistoryFrames.say;
+import static io.hauyna.jakarta.testing.HistoryFrames.since;
+import static io.hauyna.jakarta.testing.HistoryFrames.subscribe;
 import static io.hauyna.jakarta.testing.ProtocolEndpoint.connectAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,33 +57,6 @@ class HistoryTest {
         }
     }
 
-    private static JsonObject read(String frame) {
-        return Json.createReader(new StringReader(frame)).readObject();
-    }
-
-    /** @return the reply's data */
-    private static JsonObject subscribe(TestClient client, String channel, String since) {
-        client.send("{\"type\":\"subscribe_channel\",\"channel\":\"" + channel + "\"" + (since == null ? "" : ",\"since\":" + since)
-                + ",\"ref\":\"sub\"}");
-        JsonObject reply = read(client.next());
-        assertThat(reply.getString("status")).as(reply.toString()).isEqualTo("ok");
-        return reply.getJsonObject("data");
-    }
-
-    private static void say(TestClient client, String channel, String text) {
-        client.send("{\"type\":\"channel_message\",\"channel\":\"" + channel + "\",\"message\":{\"text\":\"" + text + "\"}}");
-    }
-
-    /** A client's frames are handled in order: once its ping is answered, everything it sent before has been. */
-    private static void handled(TestClient client) {
-        client.send("{\"type\":\"ping\",\"ref\":\"sync\"}");
-        client.nextUntil(frame -> frame.contains("\"pong\""));
-    }
-
-    private static String since(long offset, String epoch) {
-        return "{\"offset\":" + offset + ",\"epoch\":\"" + epoch + "\"}";
-    }
-
     @Test
     void aSubscriberThatComesBackGetsWhatItMissedInOrderThenLiveMessages() {
         String epoch;
@@ -108,7 +86,7 @@ class HistoryTest {
                 assertThat(resumed.getJsonNumber("offset").longValue()).isEqualTo(seen + 100);
                 List<Received> replay = alice.next(100).stream().map(Received::of).toList();
                 assertThat(replay).extracting(Received::text).containsExactlyElementsOf(
-                        java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(i -> "missed " + i).toList());
+                        IntStream.rangeClosed(1, 100).mapToObj(i -> "missed " + i).toList());
                 say(bob, "room:a", "live");
                 assertThat(Received.of(alice.next())).isEqualTo(new Received(seen + 101, epoch, "live"));
             }
@@ -164,7 +142,7 @@ class HistoryTest {
             current.close();
             long first = offsets.get(0);
             assertThat(offsets).as("every offset from the first to the last, once, in order")
-                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(first, total).boxed().toList());
+                    .containsExactlyElementsOf(LongStream.rangeClosed(first, total).boxed().toList());
         }
     }
 
@@ -197,7 +175,7 @@ class HistoryTest {
             JsonObject kept = subscribe(alice, "small:a", since(top - 10, epoch));
             assertThat(kept.getBoolean("recovered")).as("the last 10 are kept").isTrue();
             assertThat(alice.next(10).stream().map(Received::of).map(Received::offset).toList())
-                    .isEqualTo(java.util.stream.LongStream.rangeClosed(top - 9, top).boxed().toList());
+                    .isEqualTo(LongStream.rangeClosed(top - 9, top).boxed().toList());
             alice.expectNothing(Duration.ofMillis(200));
         }
     }

@@ -1,9 +1,9 @@
 package io.hauyna.tck.history;
 
+import io.hauyna.jakarta.testing.HistoryFrames;
 import io.hauyna.jakarta.testing.TestClient;
 import io.hauyna.tck.TckArchive;
 import io.hauyna.tck.TckProtocolEndpoint;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -12,13 +12,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.StringReader;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import static io.hauyna.jakarta.testing.HistoryFrames.handled;
+import static io.hauyna.jakarta.testing.HistoryFrames.read;
+import static io.hauyna.jakarta.testing.HistoryFrames.say;
+import static io.hauyna.jakarta.testing.HistoryFrames.since;
+import static io.hauyna.jakarta.testing.HistoryFrames.subscribe;
 import static io.hauyna.tck.TckProtocolClients.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,24 +44,10 @@ class HistoryIT {
     @ArquillianResource
     URL base;
 
-    private static JsonObject read(String frame) {
-        return Json.createReader(new StringReader(frame)).readObject();
-    }
-
-    /** @return the reply's data */
-    private static JsonObject subscribe(TestClient client, String channel, String since) {
-        client.send("{\"type\":\"subscribe_channel\",\"channel\":\"" + channel + "\"" + (since == null ? "" : ",\"since\":" + since)
-                + ",\"ref\":\"sub\"}");
-        JsonObject reply = read(client.next());
-        assertThat(reply.getString("status")).as(reply.toString()).isEqualTo("ok");
-        return reply.getJsonObject("data");
-    }
-
     /** Publishes and waits until the server has handled every frame the client sent. */
     private static void publish(TestClient client, String channel, List<String> texts) {
-        texts.forEach(text -> client.send("{\"type\":\"channel_message\",\"channel\":\"" + channel + "\",\"message\":{\"text\":\"" + text + "\"}}"));
-        client.send("{\"type\":\"ping\",\"ref\":\"sync\"}");
-        client.nextUntil(frame -> frame.contains("\"pong\""));
+        texts.forEach(text -> say(client, channel, text));
+        handled(client);
     }
 
     private static List<String> texts(String prefix, int count) {
@@ -81,10 +71,10 @@ class HistoryIT {
             }
             publish(bob, "room:a", texts("missed ", 50));
             try (TestClient alice = connect(base, "alice", "")) {
-                JsonObject resumed = subscribe(alice, "room:a", "{\"offset\":" + last + ",\"epoch\":\"" + epoch + "\"}");
+                JsonObject resumed = subscribe(alice, "room:a", since(last, epoch));
                 assertThat(resumed.getBoolean("recovered")).isTrue();
                 assertThat(resumed.getJsonNumber("offset").longValue()).isEqualTo(last + 50);
-                List<JsonObject> replay = alice.next(50).stream().map(HistoryIT::read).toList();
+                List<JsonObject> replay = alice.next(50).stream().map(HistoryFrames::read).toList();
                 assertThat(replay).extracting(m -> m.getJsonObject("message").getString("text")).containsExactlyElementsOf(texts("missed ", 50));
                 assertThat(replay).extracting(m -> m.getJsonNumber("offset").longValue())
                         .containsExactlyElementsOf(IntStream.rangeClosed(1, 50).mapToObj(i -> last + i).toList());
@@ -102,10 +92,10 @@ class HistoryIT {
             publish(bob, "small:a", texts("m", 10));
             long top = subscribe(alice, "small:a", null).getJsonNumber("offset").longValue();
 
-            JsonObject tooOld = subscribe(alice, "small:a", "{\"offset\":" + (top - 8) + ",\"epoch\":\"" + epoch + "\"}");
+            JsonObject tooOld = subscribe(alice, "small:a", since(top - 8, epoch));
             assertThat(tooOld.getBoolean("recovered")).isFalse();
             assertThat(tooOld.getString("reason")).isEqualTo("too_old");
-            JsonObject other = subscribe(alice, "small:a", "{\"offset\":" + top + ",\"epoch\":\"from-a-restart\"}");
+            JsonObject other = subscribe(alice, "small:a", since(top, "from-a-restart"));
             assertThat(other.getString("reason")).isEqualTo("epoch_changed");
             alice.expectNothing(Duration.ofMillis(200));
         }
