@@ -141,7 +141,7 @@ public class ChannelHistories {
     }
 
     private void answer(ChannelStream stream, LiveConnection connection, Optional<Position> since, JsonValue ref) {
-        JsonObjectBuilder data = JSON.createObjectBuilder().add("epoch", stream.epoch()).add("offset", stream.top());
+        JsonObjectBuilder data = position(stream);
         String reply = null;
         ChannelStream.Recovery recovery = null;
         if (since.isPresent()) {
@@ -156,8 +156,7 @@ public class ChannelHistories {
         }
         if (recovery != null && recovery.recovered() && !fits(connection, recovery, reply)) {
             recovery = ChannelStream.Recovery.failed("too_many");
-            reply = ref == null ? null : Frames.ok(ref, JSON.createObjectBuilder().add("epoch", stream.epoch()).add("offset", stream.top())
-                    .add("recovered", false).add("reason", recovery.reason()).build().toString());
+            reply = ref == null ? null : Frames.ok(ref, position(stream).add("recovered", false).add("reason", recovery.reason()).build().toString());
         }
         if (reply != null) {
             connection.offer(EncodedMessage.of(reply));
@@ -165,6 +164,11 @@ public class ChannelHistories {
         if (recovery != null) {
             recovery.missed().forEach(connection::offer);
         }
+    }
+
+    /** @return the reply data of a subscribe: where the channel's stream stands */
+    private static JsonObjectBuilder position(ChannelStream stream) {
+        return JSON.createObjectBuilder().add("epoch", stream.epoch()).add("offset", stream.top());
     }
 
     /** A replay that would overflow the client's queue would close it: it is refused instead. */

@@ -47,11 +47,15 @@ public class MessageEncoder {
      */
     public String toJson(Object message) {
         Objects.requireNonNull(message, "message must not be null: send an object JSON-B can encode");
+        return json(message, "");
+    }
+
+    private String json(Object message, String hint) {
         try {
             return jsonb.toJson(message);
         } catch (JsonbException e) {
             throw new IllegalArgumentException("Cannot encode a " + message.getClass().getName()
-                    + " as JSON: give it public getters or fields JSON-B can read", e);
+                    + " as JSON: give it public getters or fields JSON-B can read" + hint, e);
         }
     }
 
@@ -63,11 +67,6 @@ public class MessageEncoder {
         if (message instanceof String text) {
             return EncodedMessage.of(text);
         }
-        try {
-            return EncodedMessage.of(jsonb.toJson(message));
-        } catch (JsonbException e) {
-            throw new IllegalArgumentException("Cannot encode a " + message.getClass().getName()
-                    + " as JSON: give it public getters or fields JSON-B can read, or send a String", e);
-        }
+        return EncodedMessage.of(json(message, ", or send a String"));
     }
 }
