@@ -331,6 +331,29 @@ test('a history channel counts its own messages, and reports a gap in live messa
     assert.equal(room.recovered, false);
 });
 
+test('a join the cluster could not answer (unavailable) is tried again shortly; a refused one is dropped', async () => {
+    const { clock, socket, last } = await connected();
+    const room = socket.join('room:c');
+    room.joined.catch(() => {});
+    const first = last().sentOfType('subscribe_channel')[0];
+    last().serverSends({ type: 'reply', ref: first.ref, status: 'error', error_type: 'unavailable', message: 'try again' });
+    await settle();
+    assert.equal(last().sentOfType('subscribe_channel').length, 1, 'not at once');
+    await clock.advance(500);
+    const again = last().sentOfType('subscribe_channel');
+    assert.equal(again.length, 2, 'tried again after the initial reconnect delay');
+    last().serverSends({ type: 'reply', ref: again[1].ref, status: 'ok', data: { epoch: 'E', offset: 2 } });
+    await settle();
+    assert.deepEqual(room.position, { offset: 2, epoch: 'E' });
+
+    const closed = socket.join('room:closed');
+    closed.joined.catch(() => {});
+    const refused = last().sentOfType('subscribe_channel')[2];
+    last().serverSends({ type: 'reply', ref: refused.ref, status: 'error', error_type: 'forbidden', message: 'no' });
+    await clock.advance(60_000);
+    assert.equal(last().sentOfType('subscribe_channel').length, 3, 'a refused channel is not tried again');
+});
+
 test('replies resolve, typed errors reject with their details, silence times out', async () => {
     const { clock, socket, last } = await connected({ timeoutMs: 1000 });
     const lobby = socket.join('room:lobby');

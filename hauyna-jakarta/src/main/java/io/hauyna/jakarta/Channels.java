@@ -84,6 +84,21 @@ public interface Channels {
     int publish(String channel, Object message);
 
     /**
+     * The messages a history channel keeps now, oldest first: what a client resuming from before
+     * them would receive. On a single node, what this node keeps; in a cluster, what the grid keeps,
+     * read on the caller's thread (at most 5 s).
+     *
+     * @param channel a valid channel name
+     * @param limit   the most messages returned (the newest ones), at least 1
+     * @return the kept messages in offset order; empty when the channel keeps no history
+     *         ({@link HauynaConfigKeys#HISTORY_CHANNELS}) or keeps nothing now
+     * @throws IllegalArgumentException when the channel name is not valid or the limit is below 1
+     * @throws HauynaException          {@link ErrorType#UNAVAILABLE} when the cluster's grid does not answer in time
+     * @since 0.4
+     */
+    List<HistoryMessage> history(String channel, int limit);
+
+    /**
      * Sends a message to every subscriber of a channel except the given connection (the sender).
      *
      * @return how many connections accepted it

@@ -41,6 +41,14 @@ public enum ErrorType {
      * @since 0.2
      */
     LIMIT_EXCEEDED("limit_exceeded"),
+    /**
+     * The cluster's shared history did not answer in time (a node of the grid failed or is frozen).
+     * A subscribe was not made. A publish was not confirmed: it may still reach the channel, in its
+     * turn, once the grid answers. Try again in a moment.
+     *
+     * @since 0.4
+     */
+    UNAVAILABLE("unavailable"),
     /** The server failed; the cause is logged for the operator, never sent. */
     INTERNAL_ERROR("internal_error");
 

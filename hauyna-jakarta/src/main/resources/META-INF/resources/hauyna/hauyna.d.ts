@@ -106,7 +106,7 @@ export class Channel {
     readonly metadata: Record<string, unknown>;
     /**
      * The first join's reply. Rejects when refused (the channel is then dropped), or with
-     * 'disconnected'/'timeout' (the channel stays and is rejoined): listen to 'join' for every (re)join.
+     * 'disconnected'/'timeout' (the channel stays and is rejoined) or 'unavailable' (a cluster's history did not answer: it stays and is tried again shortly): listen to 'join' for every (re)join.
      */
     joined: Promise<Reply>;
     /** History channels (hauyna.history.channels): the last position received; null before the first join's reply. */

@@ -422,8 +422,16 @@ export class Socket extends Emitter {
             },
             (error) => {
                 // Refused: the channel is gone. Disconnected or timed out: it stays and is rejoined.
-                if (error.type !== 'disconnected' && error.type !== 'timeout' && this.#channels.get(channel.name) === channel) {
+                // Unavailable (a cluster's history did not answer): it stays and is tried again shortly.
+                const kept = error.type === 'disconnected' || error.type === 'timeout' || error.type === 'unavailable';
+                if (!kept && this.#channels.get(channel.name) === channel) {
                     this.#channels.delete(channel.name);
+                }
+                if (error.type === 'unavailable') {
+                    const delay = backoffDelay(0, this.#options.reconnect, this.#env.random);
+                    this.#env.setTimeout(() => {
+                        if (this.isConnected && this.#channels.get(channel.name) === channel) this.#subscribe(channel).catch(() => {});
+                    }, delay);
                 }
                 channel.emit('error', error);
                 throw error;

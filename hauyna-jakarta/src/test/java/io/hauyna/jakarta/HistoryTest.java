@@ -24,6 +24,7 @@ import static io.hauyna.jakarta.testing.HistoryFrames.since;
 import static io.hauyna.jakarta.testing.HistoryFrames.subscribe;
 import static io.hauyna.jakarta.testing.ProtocolEndpoint.connectAs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -245,6 +246,30 @@ class HistoryTest {
             assertThat(alice.next()).isEqualTo("raw");
             channels.publish("room:news", "a string");
             assertThat(read(alice.next()).getString("message")).isEqualTo("a string");
+        }
+    }
+
+    @Test
+    void theServerReadsWhatAChannelKeepsOldestFirst() {
+        Channels channels = server.bean(Channels.class);
+        assertThat(channels.history("room:unread", 10)).as("nothing kept yet").isEmpty();
+        assertThat(channels.history("plain:channel", 10)).as("no history there").isEmpty();
+        try (TestClient alice = connectAs(server, "alice")) {
+            long top = subscribe(alice, "small:read", null).getJsonNumber("offset").longValue();
+            for (int i = 1; i <= 12; i++) {
+                say(alice, "small:read", "m" + i);
+            }
+            handled(alice);
+            channels.publish("small:read", Map.of("text", "from the server"));
+
+            List<HistoryMessage> kept = channels.history("small:read", 100);
+            assertThat(kept).as("the channel keeps 10").hasSize(10);
+            assertThat(kept).extracting(HistoryMessage::offset).isEqualTo(LongStream.rangeClosed(top + 4, top + 13).boxed().toList());
+            assertThat(kept.get(0)).isEqualTo(new HistoryMessage(top + 4, kept.get(0).epoch(), "alice", "{\"text\":\"m4\"}"));
+            assertThat(kept.get(9).from()).isEmpty();
+            assertThat(channels.history("small:read", 2)).extracting(HistoryMessage::message)
+                    .containsExactly("{\"text\":\"m12\"}", "{\"text\":\"from the server\"}");
+            assertThatThrownBy(() -> channels.history("small:read", 0)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

@@ -8,17 +8,20 @@ import com.hazelcast.instance.BuildInfoProvider;
 import com.hazelcast.topic.ITopic;
 import io.hauyna.jakarta.spi.Backplane;
 import io.hauyna.jakarta.spi.BackplaneContext;
+import io.hauyna.jakarta.spi.SharedHistory;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Hauyna's backplane on Hazelcast: one {@link ITopic} of {@code byte[]} per application, which
- * Hazelcast delivers in each publishing member's order, plus Hazelcast's membership events as hints.
+ * Hazelcast delivers in each publishing member's order, plus Hazelcast's membership events as hints,
+ * and the histories of history channels in the grid ({@link HazelcastHistory}).
  * Present in the WAR, it replaces the local backplane as an enabled alternative.
  *
  * @since 0.2
@@ -28,6 +31,7 @@ import java.util.stream.Collectors;
 @Priority(Interceptor.Priority.LIBRARY_BEFORE)
 public class HazelcastBackplane implements Backplane {
 
+    private final HazelcastHistory history = new HazelcastHistory();
     private Grid grid;
     private ITopic<byte[]> topic;
     private UUID messages;
@@ -63,6 +67,7 @@ public class HazelcastBackplane implements Backplane {
                 context.membersChanged();
             }
         });
+        history.start(grid.instance(), context.application());
         description = "Hazelcast " + BuildInfoProvider.getBuildInfo().getVersion() + ", " + grid.origin()
                 + (grid.client() ? "" : " " + grid.instance().getCluster().getLocalMember().getAddress())
                 + ", members now "
@@ -81,6 +86,7 @@ public class HazelcastBackplane implements Backplane {
             return;
         }
         try {
+            history.stop();
             if (grid.instance().getLifecycleService().isRunning()) {
                 topic.removeMessageListener(messages);
                 grid.instance().getCluster().removeMembershipListener(members);
@@ -90,6 +96,12 @@ public class HazelcastBackplane implements Backplane {
             grid.release();
             grid = null;
         }
+    }
+
+    /** @return the histories in the grid: a ring per history channel ({@link HazelcastHistory}) */
+    @Override
+    public Optional<SharedHistory> sharedHistory() {
+        return Optional.of(history);
     }
 
     @Override

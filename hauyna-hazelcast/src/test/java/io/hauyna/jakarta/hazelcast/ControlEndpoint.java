@@ -54,6 +54,9 @@ public class ControlEndpoint {
                 yield "ok";
             }
             case "state" -> presence.state(words[1]).map(PresenceInfo::toString).orElse("");
+            case "publish" -> Integer.toString(channels.publish(words[1], words[2]));
+            case "gridSafe" -> Boolean.toString(com.hazelcast.core.Hazelcast.getAllHazelcastInstances().stream()
+                    .allMatch(member -> member.getPartitionService().isClusterSafe()));
             default -> "unknown command " + words[0];
         };
     }

@@ -75,10 +75,11 @@ public class ApplicationStart {
         started = true;
         // First, on this thread of the application: the executor's lookup needs its java:comp.
         scheduler.choose();
-        if (cluster.joinsOthers() && !settings.historyPolicy().isEmpty()) {
+        if (cluster.joinsOthers() && !cluster.sharesHistory() && !settings.historyPolicy().isEmpty()) {
             // Offsets made by each node alone would disagree: a cluster needs them from the grid. Before joining it.
-            throw new IllegalStateException(HauynaConfigKeys.HISTORY_CHANNELS + " keeps histories on a single node only in this "
-                    + "version, and this application runs clustered: remove " + HauynaConfigKeys.HISTORY_CHANNELS + " or run one node");
+            throw new IllegalStateException(HauynaConfigKeys.HISTORY_CHANNELS + " needs a history shared by every node, and this "
+                    + "application's backplane (" + cluster.describeBackplane() + ") keeps none: remove "
+                    + HauynaConfigKeys.HISTORY_CHANNELS + ", run one node, or use a backplane with a shared history (hauyna-hazelcast has one)");
         }
         cluster.start(name);
         jmx.register(name);

@@ -1,5 +1,7 @@
 package io.hauyna.jakarta.spi;
 
+import java.util.Optional;
+
 /**
  * Carries Hauyna's traffic between the nodes of a cluster: opaque frames that one node publishes and
  * every other node receives. Hauyna puts everything that gives the frames their meaning (the
@@ -49,6 +51,16 @@ public interface Backplane {
     /** @return {@code false} only for a backplane with no other node, which lets Hauyna skip encoding frames */
     default boolean clustered() {
         return true;
+    }
+
+    /**
+     * @return where this backplane keeps the histories of history channels for every node; empty
+     *         (the default) when it keeps none, and then a clustered application with history
+     *         channels does not start
+     * @since 0.4
+     */
+    default Optional<SharedHistory> sharedHistory() {
+        return Optional.empty();
     }
 
     /** @return a short description for the start-up log line, e.g. "Hazelcast, embedded member, 3 members" */

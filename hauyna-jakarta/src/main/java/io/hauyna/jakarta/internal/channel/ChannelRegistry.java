@@ -5,6 +5,7 @@ import io.hauyna.jakarta.ChannelLeft;
 import io.hauyna.jakarta.Channels;
 import io.hauyna.jakarta.HauynaConfigKeys;
 import io.hauyna.jakarta.HauynaException;
+import io.hauyna.jakarta.HistoryMessage;
 import io.hauyna.jakarta.Subscription;
 import io.hauyna.jakarta.internal.cluster.ClusterNode;
 import io.hauyna.jakarta.internal.cluster.Replica;
@@ -224,6 +225,15 @@ public class ChannelRegistry implements Channels, ConnectionListener {
         String frame = Frames.channelMessageOfJson(channel, SERVER, encoder.toJson(message));
         Target.Channel target = new Target.Channel(channel, null);
         return histories.covers(channel) ? histories.publish(target, frame).accepted() : fanout.send(target, EncodedMessage.of(frame));
+    }
+
+    @Override
+    public List<HistoryMessage> history(String channel, int limit) {
+        ChannelNames.requireValid(channel);
+        if (limit < 1) {
+            throw new IllegalArgumentException("The limit is " + limit + ": ask for at least 1 message");
+        }
+        return histories.covers(channel) ? histories.history(channel, limit) : List.of();
     }
 
     /** @return the connections subscribed to a channel, as they are while the caller walks them (no copy) */

@@ -1,20 +1,25 @@
 package io.hauyna.jakarta.internal.channel;
 
-import io.hauyna.jakarta.internal.config.HistoryPolicy;
 import io.hauyna.jakarta.internal.connection.EncodedMessage;
+import io.hauyna.jakarta.spi.SharedHistory;
 
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One history channel on this node: its epoch, the last offset given, and the messages it still
- * keeps: at most the retention's size, none older than its ttl, and within two byte budgets (its
- * own, so that a replay fits a client's queue, and every stream's together). Not thread-safe: its
- * owner ({@link ChannelHistories}) holds the stream's monitor around every use, across the
+ * One history channel on this node: its epoch, the last offset delivered here, and the messages it
+ * still keeps: at most the retention's size, none older than its ttl, and within two byte budgets
+ * (its own, so that a replay fits a client's queue, and every stream's together). Not thread-safe:
+ * its owner ({@link ChannelHistories}) holds the stream's monitor around every use, across the
  * delivery of what it appends, so that offsets, the history and what subscribers receive agree.
+ *
+ * <p>On a single node the stream numbers its messages itself. In a cluster the grid numbers them
+ * ({@link GridStreams}): the stream starts empty until it has loaded the grid's epoch and messages
+ * ({@link #loaded()}), and holds back the messages that arrive before their turn ({@link #heldBack()}).
  */
 final class ChannelStream {
 
@@ -35,8 +40,10 @@ final class ChannelStream {
         }
     }
 
-    private final String epoch = newEpoch();
-    private final HistoryPolicy.Retention retention;
+    private final SharedHistory.Retention retention;
+    private final CompletableFuture<ChannelStream> loaded = new CompletableFuture<>();
+    private String epoch;
+    private HeldBack heldBack;
     private final long maxBytes;
     private final AtomicLong allStreamsBytes;
     private final long allStreamsMaxBytes;
@@ -48,11 +55,14 @@ final class ChannelStream {
     private long lastActiveNanos;
 
     /**
+     * @param epoch              the stream's epoch; empty while a shared stream has not loaded it
      * @param maxBytes           what this stream may keep, in UTF-8 bytes
      * @param allStreamsBytes    what every stream keeps together, shared
      * @param allStreamsMaxBytes the most they may keep together
      */
-    ChannelStream(HistoryPolicy.Retention retention, long maxBytes, AtomicLong allStreamsBytes, long allStreamsMaxBytes, long nowNanos) {
+    ChannelStream(String epoch, SharedHistory.Retention retention, long maxBytes, AtomicLong allStreamsBytes, long allStreamsMaxBytes,
+                  long nowNanos) {
+        this.epoch = epoch;
         this.retention = retention;
         this.maxBytes = maxBytes;
         this.allStreamsBytes = allStreamsBytes;
@@ -61,7 +71,7 @@ final class ChannelStream {
     }
 
     /** Random, so that two streams of the same channel (before and after a restart) never share one. */
-    private static String newEpoch() {
+    static String newEpoch() {
         byte[] random = new byte[9];
         RANDOM.nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -69,6 +79,34 @@ final class ChannelStream {
 
     String epoch() {
         return epoch;
+    }
+
+    SharedHistory.Retention retention() {
+        return retention;
+    }
+
+    /** @return completed with this stream once it knows its epoch and position (at once on a single node) */
+    CompletableFuture<ChannelStream> loaded() {
+        return loaded;
+    }
+
+    /** @return the messages that arrived before their turn (shared streams only) */
+    HeldBack heldBack() {
+        if (heldBack == null) {
+            heldBack = new HeldBack();
+        }
+        return heldBack;
+    }
+
+    /**
+     * Starts the stream anew at a position: its epoch, and the last offset before what it will keep
+     * next. What it kept is dropped.
+     */
+    void restart(String epoch, long top) {
+        release();
+        this.epoch = epoch;
+        this.top = top;
+        this.keptFrom = top + 1;
     }
 
     /** @return the offset of the last message published, 0 before the first */
@@ -86,14 +124,26 @@ final class ChannelStream {
         lastActiveNanos = nowNanos;
     }
 
-    /**
-     * Keeps the message with the next offset, dropping the oldest beyond the size or this stream's
-     * bytes. When every stream together would keep more than their budget, this stream gives up
-     * its own oldest messages first; if that is not enough, the message is numbered but not kept.
-     */
+    /** Keeps the message with the next offset (see {@link #keep(long, EncodedMessage, long)}). */
     void keep(EncodedMessage frame, long nowNanos) {
-        top++;
-        lastActiveNanos = nowNanos;
+        keep(top + 1, frame, nowNanos);
+    }
+
+    /**
+     * Keeps a message, dropping the oldest beyond the size or this stream's bytes. When every stream
+     * together would keep more than their budget, this stream gives up its own oldest messages
+     * first; if that is not enough, the message is numbered but not kept. An offset beyond the next
+     * (messages the stream will never have) starts what it keeps anew from there.
+     *
+     * @param offset the message's offset, beyond {@link #top()}
+     * @param atNanos when it was published (System.nanoTime), for its age
+     */
+    void keep(long offset, EncodedMessage frame, long atNanos) {
+        if (offset != top + 1) {
+            restart(epoch, offset - 1);
+        }
+        top = offset;
+        lastActiveNanos = Math.max(lastActiveNanos, atNanos);
         long size = frame.bytes();
         while (!kept.isEmpty() && (kept.size() >= retention.size() || bytes + size > maxBytes
                 || allStreamsBytes.get() + size > allStreamsMaxBytes)) {
@@ -103,7 +153,7 @@ final class ChannelStream {
             keptFrom = top + 1;
             return;
         }
-        kept.addLast(new Kept(top, frame.text(), size, nowNanos));
+        kept.addLast(new Kept(top, frame.text(), size, atNanos));
         bytes += size;
         allStreamsBytes.addAndGet(size);
     }
@@ -133,6 +183,12 @@ final class ChannelStream {
         while (!kept.isEmpty()) {
             dropOldest();
         }
+    }
+
+    /** @return every message kept now (none older than the ttl), oldest first */
+    List<EncodedMessage> keptNow(long nowNanos) {
+        expire(nowNanos);
+        return kept.stream().map(message -> EncodedMessage.of(message.frame())).toList();
     }
 
     /**

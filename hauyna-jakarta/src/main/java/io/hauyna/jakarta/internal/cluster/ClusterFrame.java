@@ -32,6 +32,10 @@ record ClusterFrame(UUID node, long seq, Body body) {
     record Delivery(Target target, byte[] payload) implements Body {
     }
 
+    /** A message of a history channel, in UTF-8, with its position in the channel's shared stream. */
+    record Positioned(String channel, long offset, String epoch, byte[] payload) implements Body {
+    }
+
     /** Changes to the sender's state, in the order they happened. */
     record Changes(List<Change> changes) implements Body {
         public Changes {

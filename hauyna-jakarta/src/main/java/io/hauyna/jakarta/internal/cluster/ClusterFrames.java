@@ -30,6 +30,7 @@ import java.util.UUID;
  *   GROUP:     identifier, group, role (absent: removed from the group)
  *   PRESENCE:  identifier, updates as a JSON object (absent: untracked)
  *   LEAVING:   nothing
+ *   POSITIONED: channel, offset (8 bytes), epoch, payload length (4 bytes) | payload
  *   replica:   kind (1 byte), then its fields in declaration order (a status as 1 byte, a time as 8)
  *   string:    UTF-8 length (4 bytes; -1 when absent), then its bytes
  * </pre>
@@ -48,6 +49,7 @@ final class ClusterFrames {
     private static final byte GROUP = 4;
     private static final byte LEAVING = 5;
     private static final byte PRESENCE = 6;
+    private static final byte POSITIONED = 7;
     private static final byte TARGET_EVERYONE = 0;
     private static final byte TARGET_CHANNEL = 1;
     private static final byte TARGET_IDENTIFIERS = 2;
@@ -79,6 +81,8 @@ final class ClusterFrames {
             out.header(GROUP, node).string(change.identifier()).string(change.group()).string(change.role());
         } else if (body instanceof ClusterFrame.PresenceChange change) {
             out.header(PRESENCE, node).string(change.identifier()).string(change.updates());
+        } else if (body instanceof ClusterFrame.Positioned message) {
+            out.header(POSITIONED, node).string(message.channel()).int64(message.offset()).string(message.epoch()).blob(message.payload());
         } else {
             out.header(LEAVING, node);
         }
@@ -241,6 +245,8 @@ final class ClusterFrames {
                     return new ClusterFrame.Leaving();
                 case PRESENCE:
                     return new ClusterFrame.PresenceChange(string(), optionalString());
+                case POSITIONED:
+                    return new ClusterFrame.Positioned(string(), buffer.getLong(), string(), blob());
                 default:
                     throw new IllegalArgumentException("unknown frame kind " + kind);
             }

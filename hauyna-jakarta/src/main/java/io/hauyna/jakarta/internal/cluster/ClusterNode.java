@@ -2,6 +2,7 @@ package io.hauyna.jakarta.internal.cluster;
 
 import io.hauyna.jakarta.HauynaConfigKeys;
 import io.hauyna.jakarta.internal.ThrottledLog;
+import io.hauyna.jakarta.internal.channel.ChannelHistories;
 import io.hauyna.jakarta.internal.config.HauynaSettings;
 import io.hauyna.jakarta.internal.connection.ConnectionRegistry;
 import io.hauyna.jakarta.internal.connection.EncodedMessage;
@@ -62,6 +63,9 @@ public class ClusterNode {
     @Inject
     HauynaMetrics metrics;
 
+    @Inject
+    ChannelHistories histories;
+
     private final UUID id = UUID.randomUUID();
     private final Object publishing = new Object();
     /** Guarded by {@link #publishing}. */
@@ -119,6 +123,16 @@ public class ClusterNode {
         return backplane.clustered();
     }
 
+    /** @return whether the backplane keeps the histories of history channels for every node */
+    public boolean sharesHistory() {
+        return backplane.sharedHistory().isPresent();
+    }
+
+    /** @return the backplane as its start-up line names it */
+    public String describeBackplane() {
+        return backplane.describe();
+    }
+
     /** @return whether other nodes may hear this one: a clustered backplane runs */
     public boolean clustered() {
         return running;
@@ -133,6 +147,13 @@ public class ClusterNode {
     public void publish(Target target, EncodedMessage message) {
         if (running) {
             publish(new ClusterFrame.Delivery(target, message.utf8()));
+        }
+    }
+
+    /** Publishes a history channel's message, with its position, for that channel's subscribers on the other nodes. */
+    public void publishPositioned(String channel, long offset, String epoch, EncodedMessage message) {
+        if (running) {
+            publish(new ClusterFrame.Positioned(channel, offset, epoch, message.utf8()));
         }
     }
 
@@ -222,6 +243,8 @@ public class ClusterNode {
         ClusterFrame.Body body = frame.body();
         if (body instanceof ClusterFrame.Delivery message) {
             delivery.deliver(message.target(), EncodedMessage.ofUtf8(message.payload()));
+        } else if (body instanceof ClusterFrame.Positioned message) {
+            histories.arrived(message.channel(), message.offset(), message.epoch(), EncodedMessage.ofUtf8(message.payload()));
         } else if (body instanceof ClusterFrame.Heartbeat beat) {
             if (!beat.inSync().contains(id)) {
                 wantSnapshot();

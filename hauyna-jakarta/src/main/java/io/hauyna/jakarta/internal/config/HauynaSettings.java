@@ -8,6 +8,7 @@ import io.hauyna.jakarta.internal.connection.RateLimit;
 import io.hauyna.jakarta.internal.connection.TyrusRawFrames;
 import io.hauyna.jakarta.internal.handshake.ClientAddresses;
 import io.hauyna.jakarta.internal.handshake.OriginPolicy;
+import io.hauyna.jakarta.spi.SharedHistory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -147,7 +148,7 @@ public class HauynaSettings {
         requireAtLeastOne(HauynaConfigKeys.HISTORY_MAX_BYTES, historyMaxBytes);
         try {
             historyPolicy = values.get(HauynaConfigKeys.HISTORY_CHANNELS)
-                    .map(v -> HistoryPolicy.parse(v, new HistoryPolicy.Retention(size, Duration.ofSeconds(ttl)), outboundMaxMessages))
+                    .map(v -> HistoryPolicy.parse(v, new SharedHistory.Retention(size, Duration.ofSeconds(ttl)), outboundMaxMessages))
                     .orElse(HistoryPolicy.none());
         } catch (IllegalArgumentException malformed) {
             throw new IllegalArgumentException(HauynaConfigKeys.HISTORY_CHANNELS + ": " + malformed.getMessage(), malformed);

@@ -1,6 +1,7 @@
 package io.hauyna.jakarta.internal.config;
 
 import io.hauyna.jakarta.HauynaConfigKeys;
+import io.hauyna.jakarta.spi.SharedHistory.Retention;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,10 +14,6 @@ import java.util.Optional;
  * {@code room:, news: size=500 ttl=3600}. The longest matching prefix decides.
  */
 public final class HistoryPolicy {
-
-    /** How much one history channel keeps: at most {@code size} messages, none older than {@code ttl}. */
-    public record Retention(int size, Duration ttl) {
-    }
 
     private record Entry(String prefix, Retention retention) {
     }

@@ -1,7 +1,7 @@
 package io.hauyna.jakarta.internal.channel;
 
-import io.hauyna.jakarta.internal.config.HistoryPolicy;
 import io.hauyna.jakarta.internal.connection.EncodedMessage;
+import io.hauyna.jakarta.spi.SharedHistory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,7 +15,7 @@ class ChannelStreamTest {
     private static final long SECOND = Duration.ofSeconds(1).toNanos();
 
     private static ChannelStream stream(int size, long maxBytes, AtomicLong shared, long sharedMax) {
-        return new ChannelStream(new HistoryPolicy.Retention(size, Duration.ofSeconds(10)), maxBytes, shared, sharedMax, 0);
+        return new ChannelStream("e1", new SharedHistory.Retention(size, Duration.ofSeconds(10)), maxBytes, shared, sharedMax, 0);
     }
 
     private static void publish(ChannelStream stream, int count, int bytesEach, long atNanos) {
@@ -73,5 +73,25 @@ class ChannelStreamTest {
         assertThat(stream.isForgettable(16 * SECOND)).as("empty, and nothing happened for more than the ttl").isTrue();
         stream.touch(16 * SECOND);
         assertThat(stream.isForgettable(20 * SECOND)).as("someone was here within the ttl").isFalse();
+    }
+
+    @Test
+    void anOffsetBeyondTheNextStartsWhatItKeepsAnewSoThatAResumeAcrossTheMissingOnesIsTooOld() {
+        ChannelStream stream = stream(100, 1000, new AtomicLong(), 1000);
+        publish(stream, 3, 10, 0);
+        stream.keep(7, EncodedMessage.of("seven"), 0);
+        assertThat(stream.top()).isEqualTo(7);
+        assertThat(stream.recover(stream.epoch(), 2, 0).reason()).as("4 to 6 never came here").isEqualTo("too_old");
+        assertThat(stream.recover(stream.epoch(), 6, 0).missed()).extracting(EncodedMessage::text).containsExactly("seven");
+    }
+
+    @Test
+    void aStreamLoadedFromTheGridStartsAtTheGridsPositionWithItsEpoch() {
+        ChannelStream stream = stream(100, 1000, new AtomicLong(), 1000);
+        stream.restart("grid-epoch", 41);
+        stream.keep(42, EncodedMessage.of("a"), 0);
+        assertThat(stream.recover("grid-epoch", 41, 0).missed()).extracting(EncodedMessage::text).containsExactly("a");
+        assertThat(stream.recover("grid-epoch", 40, 0).reason()).isEqualTo("too_old");
+        assertThat(stream.recover("e1", 42, 0).reason()).isEqualTo("epoch_changed");
     }
 }

@@ -77,6 +77,16 @@ class ClusterFramesTest {
     }
 
     @Test
+    void aHistoryMessageArrivesWithItsPosition() {
+        ClusterFrame.Positioned read = (ClusterFrame.Positioned) roundTrip(new ClusterFrame.Positioned("room:a", Long.MAX_VALUE, "e1", PAYLOAD)).body();
+
+        assertThat(read.channel()).isEqualTo("room:a");
+        assertThat(read.offset()).isEqualTo(Long.MAX_VALUE);
+        assertThat(read.epoch()).isEqualTo("e1");
+        assertThat(read.payload()).isEqualTo(PAYLOAD);
+    }
+
+    @Test
     void anotherVersionIsRefusedWithAnInstruction() {
         byte[] frame = ClusterFrames.write(NODE, new ClusterFrame.Leaving());
         frame[0] = 2;
@@ -88,7 +98,7 @@ class ClusterFramesTest {
     @Test
     void everyTruncationIsRefused() {
         for (ClusterFrame.Body body : List.of(new ClusterFrame.Delivery(new Target.Group("staff", "admin", null), PAYLOAD),
-                new ClusterFrame.Snapshot(EVERY_REPLICA))) {
+                new ClusterFrame.Snapshot(EVERY_REPLICA), new ClusterFrame.Positioned("room:a", 7, "e1", PAYLOAD))) {
             byte[] whole = ClusterFrames.write(NODE, body);
             for (int length = 0; length < whole.length; length++) {
                 byte[] cut = Arrays.copyOf(whole, length);
