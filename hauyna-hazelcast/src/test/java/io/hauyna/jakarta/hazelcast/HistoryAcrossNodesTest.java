@@ -71,7 +71,7 @@ class HistoryAcrossNodesTest {
     /** Publishes with a ref and waits for the reply: ok with the message's position, or an error. */
     private static JsonObject publish(TestClient client, String channel, String text) {
         client.send("{\"type\":\"channel_message\",\"channel\":\"" + channel + "\",\"message\":{\"text\":\"" + text + "\"},\"ref\":\"p\"}");
-        return HistoryFrames.read(client.nextUntil(frame -> frame.contains("\"ref\":\"p\"")).get(0));
+        return HistoryFrames.replyTo(client, "p");
     }
 
     /** Connects and joins a history channel. */

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.StringReader;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +39,12 @@ public final class HistoryFrames {
     /** Publishes {@code {"text": ...}} to a channel, without a ref. */
     public static void say(TestClient client, String channel, String text) {
         client.send("{\"type\":\"channel_message\",\"channel\":\"" + channel + "\",\"message\":{\"text\":\"" + text + "\"}}");
+    }
+
+    /** @return the reply with this ref, after the frames that came before it (e.g. channel messages) */
+    public static JsonObject replyTo(TestClient client, String ref) {
+        List<String> frames = client.nextUntil(frame -> frame.contains("\"ref\":\"" + ref + "\""));
+        return read(frames.get(frames.size() - 1));
     }
 
     /** A client's frames are handled in order: once its ping is answered, everything it sent before has been. */

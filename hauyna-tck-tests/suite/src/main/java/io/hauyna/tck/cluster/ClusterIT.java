@@ -1,12 +1,14 @@
 package io.hauyna.tck.cluster;
 
 import io.hauyna.jakarta.hazelcast.HazelcastBackplane;
+import io.hauyna.jakarta.testing.HistoryFrames;
 import io.hauyna.jakarta.testing.PresenceView;
 import io.hauyna.jakarta.testing.TestClient;
 import io.hauyna.tck.TckArchive;
 import io.hauyna.tck.TckProtocolEndpoint;
 import io.hauyna.tck.browser.Browser;
 import io.hauyna.tck.sample.SampleWar;
+import jakarta.json.JsonObject;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +29,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,8 +39,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Two instances of the server under test, each its own process with the same two WARs (a test WAR
  * and the sample) and {@code hauyna-hazelcast}, behave as one: channel messages, direct and group
- * messages and presence cross between them, the sample's chat page on one instance talks to the page
- * on the other in real Chromium, and a killed instance's users leave the other within 5 seconds.
+ * messages and presence cross between them, history channels have one order of offsets on both and a
+ * client resumes on the other instance, the sample's chat page on one instance talks to the page on
+ * the other in real Chromium, and a killed instance's users leave the other within 5 seconds.
  * Runs where the server module names a launcher in {@code tck.cluster.launcher}; Arquillian is not
  * involved, since it manages a single container.
  */
@@ -56,9 +61,10 @@ class ClusterIT {
         assumeTrue(nodes != null, "No two-instance launcher for " + System.getProperty("tck.server")
                 + ": clustering is verified on Payara Micro (Payara's member) and WildFly (embedded member)");
         WebArchive war = TckArchive.war(CONTEXT.substring(1),
-                Map.of("hauyna.presence.channels", "presence:", "hauyna.rate-limit.per-second", "0"), TckProtocolEndpoint.class);
-        // History across nodes is the next step (README, "History and resume"): clustered, the sample runs without it.
-        WebArchive sample = SampleWar.asBuiltWithoutHistory(SAMPLE.substring(1) + ".war");
+                Map.of("hauyna.presence.channels", "presence:", "hauyna.rate-limit.per-second", "0", "hauyna.history.channels", "hist:"),
+                TckProtocolEndpoint.class);
+        // The sample as built: its rooms keep their history in the grid.
+        WebArchive sample = SampleWar.asBuilt(SAMPLE.substring(1) + ".war");
         nodes.start(2, List.of(clustered(war), clustered(sample)), Map.of());
         for (int node = 0; node < 2; node++) {
             int index = node;
@@ -165,6 +171,34 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void aHistoryChannelHasOneOrderOnBothNodesAndAClientResumesOnTheOtherNode() {
+        List<Long> offsets = new ArrayList<>();
+        String epoch;
+        try (TestClient a = connect(0, "hist-a", ""); TestClient b = connect(1, "hist-b", "")) {
+            epoch = HistoryFrames.subscribe(a, "hist:tck", null).getString("epoch");
+            assertThat(HistoryFrames.subscribe(b, "hist:tck", null).getString("epoch")).as("one stream, kept by the grid").isEqualTo(epoch);
+            for (int n = 0; n < 30; n++) {
+                TestClient publisher = n % 2 == 0 ? a : b;
+                publisher.send("{\"type\":\"channel_message\",\"channel\":\"hist:tck\",\"message\":{\"text\":\"m" + n + "\"},\"ref\":\"p\"}");
+                JsonObject reply = HistoryFrames.replyTo(publisher, "p");
+                assertThat(reply.getString("status", "")).as(reply.toString()).isEqualTo("ok");
+                offsets.add(reply.getJsonObject("data").getJsonNumber("offset").longValue());
+            }
+        }
+        long first = offsets.get(0);
+        assertThat(offsets).as("numbered by the grid, whichever node published").isEqualTo(LongStream.range(first, first + 30).boxed().toList());
+
+        try (TestClient c = connect(1, "hist-c", "")) {
+            JsonObject data = HistoryFrames.subscribe(c, "hist:tck", HistoryFrames.since(first + 9, epoch));
+            assertThat(data.getBoolean("recovered")).as(data.toString()).isTrue();
+            List<String> replayed = c.next(20).stream().map(HistoryFrames::read)
+                    .map(frame -> frame.getJsonNumber("offset").longValue() + ":" + frame.getJsonObject("message").getString("text")).toList();
+            assertThat(replayed).isEqualTo(IntStream.range(10, 30).mapToObj(n -> (first + n) + ":m" + n).toList());
+        }
+    }
+
+    @Test
+    @Order(4)
     void chatPagesOnTwoNodesTalkSeeEachOtherAndAKilledNodesUsersLeaveWithinFiveSeconds() throws Exception {
         try (Browser bob = signIn(0, "bob"); Browser alice = signIn(1, "alice");
              TestClient watcher = subscriber(0, "watcher", "presence:tck"); TestClient doomed = subscriber(1, "doomed", "presence:tck")) {
