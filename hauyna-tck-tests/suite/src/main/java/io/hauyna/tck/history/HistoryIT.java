@@ -4,15 +4,21 @@ import io.hauyna.jakarta.testing.HistoryFrames;
 import io.hauyna.jakarta.testing.TestClient;
 import io.hauyna.tck.TckArchive;
 import io.hauyna.tck.TckProtocolEndpoint;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.ClassLoaderAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.StringReader;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +42,16 @@ class HistoryIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
+        // The servlet is added as bytes: the servlet API is on the server's class path, not on this test's.
+        String servlet = "io/hauyna/tck/history/HistoryServlet.class";
         return TckArchive.war("tck-history", Map.of("hauyna.history.channels", "room:, small: size=5",
                 // Bob publishes 50 at once: more than the default burst of the rate limit.
-                "hauyna.rate-limit.per-second", "0"), TckProtocolEndpoint.class);
+                "hauyna.rate-limit.per-second", "0"), TckProtocolEndpoint.class)
+                .add(new ClassLoaderAsset(servlet), "WEB-INF/classes/" + servlet);
     }
+
+    /** HTTP/1.1: Open Liberty never answers an h2c upgrade to some paths (docs/SERVERS.md). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @ArquillianResource
     URL base;
@@ -98,6 +110,31 @@ class HistoryIT {
             JsonObject other = subscribe(alice, "small:a", since(top, "from-a-restart"));
             assertThat(other.getString("reason")).isEqualTo("epoch_changed");
             alice.expectNothing(Duration.ofMillis(200));
+        }
+    }
+
+    @Test
+    void theServerPublishesWithHistoryAndReadsWhatAChannelKeeps() throws Exception {
+        try (TestClient bob = connect(base, "bob", "")) {
+            long top = subscribe(bob, "small:server", null).getJsonNumber("offset").longValue();
+            publish(bob, "small:server", texts("m", 6));
+            HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(base.toURI().resolve("tck/history?channel=small:server&text=news"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(published.body()).as("offered to bob").isEqualTo("1");
+            JsonObject news = read(bob.nextUntil(frame -> frame.contains("news")).get(0));
+            assertThat(news.getString("from")).isEmpty();
+            assertThat(news.getJsonNumber("offset").longValue()).isEqualTo(top + 7);
+
+            String kept = HTTP.send(HttpRequest.newBuilder(base.toURI().resolve("tck/history?channel=small:server&limit=3")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            List<JsonObject> messages = Json.createReader(new StringReader(kept)).readArray().getValuesAs(JsonObject.class);
+            assertThat(messages).extracting(m -> m.getJsonNumber("offset").longValue()).containsExactly(top + 5, top + 6, top + 7);
+            assertThat(messages).extracting(m -> m.getString("from")).containsExactly("bob", "bob", "");
+            assertThat(messages).extracting(m -> m.getString("message"))
+                    .containsExactly("{\"text\":\"m5\"}", "{\"text\":\"m6\"}", "{\"text\":\"news\"}");
+            String none = HTTP.send(HttpRequest.newBuilder(base.toURI().resolve("tck/history?channel=plain:x&limit=3")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(none).as("a channel without history").isEqualTo("[]");
         }
     }
 }
