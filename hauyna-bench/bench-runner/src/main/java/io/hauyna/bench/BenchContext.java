@@ -80,6 +80,11 @@ public final class BenchContext {
         return URI.create(server.webSocketBase() + "/" + path + "?u=" + URLEncoder.encode(user, StandardCharsets.UTF_8));
     }
 
+    /** @return {@code ws://…/bench/<path>?u=<user>&<query>} */
+    public URI uri(String path, String user, String query) {
+        return URI.create(uri(path, user) + "&" + query);
+    }
+
     /** What the server spent during one measured run, and what the load generator saw. */
     public record Measured(Deliveries.Outcome outcome, long cpuNanos, long gcMillis, ProcessMetrics after) {
 

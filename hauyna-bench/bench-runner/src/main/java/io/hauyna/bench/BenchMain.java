@@ -9,6 +9,7 @@ import io.hauyna.bench.scenario.ClusterFanOut;
 import io.hauyna.bench.scenario.DirectMessages;
 import io.hauyna.bench.scenario.FanOut;
 import io.hauyna.bench.scenario.Heartbeat;
+import io.hauyna.bench.scenario.HistoryMemory;
 import io.hauyna.bench.scenario.IdleMemory;
 import io.hauyna.bench.scenario.ManyChannels;
 import io.hauyna.bench.scenario.PresenceBurst;
@@ -52,7 +53,9 @@ public final class BenchMain {
             "hauyna.limits.connections-per-address", "0",
             // publishers send far faster than a person
             "hauyna.rate-limit.per-second", "0",
-            "hauyna.presence.channels", "presence:");
+            "hauyna.presence.channels", "presence:",
+            // scenario 1's history mode and scenario 11: channels hist:* keep 100 messages (the default)
+            "hauyna.history.channels", "hist:");
 
     private BenchMain() {
     }
@@ -92,7 +95,7 @@ public final class BenchMain {
         List<ServerLauncher> servers = ServerChoice.selected();
         Set<String> selected = Arrays.stream(scenarioSelection.split(",")).map(String::trim).collect(Collectors.toSet());
         List<Scenario> scenarios = new ArrayList<>(List.of(new FanOut(), new ManyChannels(), new DirectMessages(),
-                new PresenceBurst(), new IdleMemory(), new Heartbeat(), new SlowConsumers(), new Churn()));
+                new PresenceBurst(), new IdleMemory(), new Heartbeat(), new SlowConsumers(), new Churn(), new HistoryMemory()));
         scenarios.removeIf(s -> !selected.contains("all") && !selected.contains(s.id()));
         boolean cluster = selected.contains("all") || selected.contains(ClusterFanOut.ID);
         boolean stop = selected.contains("all") || selected.contains(ServerStop.ID);

@@ -55,10 +55,20 @@ public class ControlEndpoint {
             }
             case "state" -> presence.state(words[1]).map(PresenceInfo::toString).orElse("");
             case "publish" -> Integer.toString(channels.publish(words[1], words[2]));
+            case "replicas" -> replicas(words[1]);
             case "gridSafe" -> Boolean.toString(com.hazelcast.core.Hazelcast.getAllHazelcastInstances().stream()
                     .allMatch(member -> member.getPartitionService().isClusterSafe()));
             default -> "unknown command " + words[0];
         };
+    }
+
+    /** @return the Hazelcast ports of the owner and the first backup of the partition of a partition key */
+    private static String replicas(String partitionKey) {
+        com.hazelcast.core.HazelcastInstance member = com.hazelcast.core.Hazelcast.getAllHazelcastInstances().iterator().next();
+        int id = member.getPartitionService().getPartition(partitionKey).getPartitionId();
+        com.hazelcast.internal.partition.InternalPartition partition = ((com.hazelcast.instance.impl.HazelcastInstanceProxy) member)
+                .getOriginal().node.getPartitionService().getPartition(id);
+        return partition.getReplica(0).address().getPort() + "," + partition.getReplica(1).address().getPort();
     }
 
     private static String sorted(Collection<String> values) {

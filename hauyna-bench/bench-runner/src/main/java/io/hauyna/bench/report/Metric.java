@@ -21,6 +21,8 @@ public record Metric(String key, String header, String format, boolean lowerIsBe
     public static final Metric HEAP_PER_CONNECTION = new Metric("heap_bytes_per_connection", "heap B / connection", "%,.0f", true);
     public static final Metric RSS_PER_CONNECTION = new Metric("rss_bytes_per_connection", "RSS B / connection", "%,.0f", true);
     public static final Metric HEAP_ABOVE_RAW = new Metric("heap_bytes_above_raw", "heap B / connection above raw", "%,.0f", true);
+    public static final Metric HEAP_PER_KEPT_MESSAGE = new Metric("heap_bytes_per_kept_message", "heap B / kept message", "%,.0f", true);
+    public static final Metric KEPT_FRAME_BYTES = new Metric("kept_frame_bytes", "its frame, UTF-8 B", "%,.0f", true);
     public static final Metric HEAP_PER_SUBSCRIPTION = new Metric("heap_bytes_per_subscription", "heap B / extra subscription", "%,.0f", true);
     public static final Metric FRAMES_PER_SUBSCRIBER = new Metric("frames_per_subscriber", "presence frames / subscriber", "%,.1f", true);
     public static final Metric FRAMES_PER_JOIN = new Metric("frames_per_join_per_subscriber", "frames / join / subscriber", "%.4f", true);

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Scenario 1: one channel, 1,000 to 10,000 subscribers, one publisher with 4 broadcasts in flight.
  * Every mode delivers to the same subscriber sockets, in the same server process, interleaved; one
- * of them is Hauyna's protocol with its per-frame metrics switched off, for what counting costs.
+ * of them is Hauyna's protocol with its per-frame metrics switched off, for what counting costs, and
+ * one publishes to a history channel the same sockets joined, for what numbering and keeping cost.
  */
 public final class FanOut implements Scenario {
 
@@ -40,8 +41,8 @@ public final class FanOut implements Scenario {
 
     @Override
     public void run(BenchContext context) {
-        List<Mode> modes = new ArrayList<>(List.of(Mode.HAUYNA_PROTOCOL, Mode.HAUYNA_UNCOUNTED, Mode.HAUYNA_SERVER, Mode.RAW_ASYNC,
-                Mode.RAW_BASIC));
+        List<Mode> modes = new ArrayList<>(List.of(Mode.HAUYNA_PROTOCOL, Mode.HAUYNA_UNCOUNTED, Mode.HAUYNA_HISTORY, Mode.HAUYNA_SERVER,
+                Mode.RAW_ASYNC, Mode.RAW_BASIC));
         if (context.tyrus()) {
             modes.add(Mode.TYRUS_BROADCAST);
         }
@@ -49,7 +50,7 @@ public final class FanOut implements Scenario {
         for (int subscribers : context.scale().fanOutSizes()) {
             Progress.say("opening %,d subscribers and a publisher", subscribers);
             List<BenchConnection> all = new ArrayList<>(context.load().openAll(subscribers,
-                    slot -> Target.of(context.uri("sub/" + ROOM, "fan-" + slot), "fan-" + slot), 200));
+                    slot -> Target.of(context.uri("sub/" + ROOM, "fan-" + slot, "history=true"), "fan-" + slot), 200));
             List<BenchConnection> fans = List.copyOf(all);
             try {
                 BenchConnection publisher = context.load().connect(subscribers, Target.of(context.uri("sub/none", "publisher"), "publisher"));

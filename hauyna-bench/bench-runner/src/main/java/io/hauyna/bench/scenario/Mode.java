@@ -17,6 +17,11 @@ public enum Mode {
      * to measure what counting costs: scenario 1 only.
      */
     HAUYNA_UNCOUNTED("hauyna-protocol-no-metrics"),
+    /**
+     * The same frame to a history channel ({@code hist:<room>}, which the same subscribers joined):
+     * numbered, kept and delivered with its position; scenario 1 only.
+     */
+    HAUYNA_HISTORY("hauyna-protocol-history"),
     /** Server code: {@code Channels.broadcastTo} / {@code Connections.sendTo}. */
     HAUYNA_SERVER("hauyna-server"),
     /** A loop of {@code getAsyncRemote().sendText} over a concurrent set of sessions. */
@@ -25,6 +30,9 @@ public enum Mode {
     RAW_BASIC("raw-basic"),
     /** {@code TyrusSession.broadcast}: frames once, writes to every session of the endpoint. */
     TYRUS_BROADCAST("tyrus-broadcast");
+
+    /** The prefix of history channels in the bench WAR ({@code hauyna.history.channels}). */
+    public static final String HISTORY_PREFIX = "hist:";
 
     private final String label;
 
@@ -39,6 +47,7 @@ public enum Mode {
     String fanOut(String room, String payload) {
         return switch (this) {
             case HAUYNA_PROTOCOL, HAUYNA_UNCOUNTED -> "{\"type\":\"channel_message\",\"channel\":\"" + room + "\",\"message\":" + payload + "}";
+            case HAUYNA_HISTORY -> "{\"type\":\"channel_message\",\"channel\":\"" + HISTORY_PREFIX + room + "\",\"message\":" + payload + "}";
             case HAUYNA_SERVER -> "F hauyna " + room + "\n" + payload;
             case RAW_ASYNC -> "F raw-async " + room + "\n" + payload;
             case RAW_BASIC -> "F raw-basic " + room + "\n" + payload;
@@ -53,7 +62,7 @@ public enum Mode {
 
     String direct(String user, String payload) {
         return switch (this) {
-            case HAUYNA_PROTOCOL, HAUYNA_UNCOUNTED -> "{\"type\":\"direct_message\",\"to\":\"" + user + "\",\"message\":" + payload + "}";
+            case HAUYNA_PROTOCOL, HAUYNA_UNCOUNTED, HAUYNA_HISTORY -> "{\"type\":\"direct_message\",\"to\":\"" + user + "\",\"message\":" + payload + "}";
             case HAUYNA_SERVER -> "D hauyna " + user + "\n" + payload;
             case RAW_ASYNC -> "D raw-async " + user + "\n" + payload;
             case RAW_BASIC -> "D raw-basic " + user + "\n" + payload;

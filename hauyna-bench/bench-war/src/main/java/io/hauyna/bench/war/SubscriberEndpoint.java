@@ -20,7 +20,7 @@ import java.util.Map;
  * Every load-generator connection but the idle baseline's. A connection to {@code /sub/<room>} is
  * subscribed to that room twice over: in Hauyna's channel of that name and in the hand-written
  * baseline's set, so that every mode delivers to the very same sockets ({@code /sub/none}: to no
- * room). Frames that start with <code>{</code> are Hauyna protocol frames; any other frame is a
+ * room); with {@code ?history}, also in the history channel {@code hist:<room>}. Frames that start with <code>{</code> are Hauyna protocol frames; any other frame is a
  * command (see {@link Command}) that makes the server send in one of the modes under test.
  */
 @Dependent
@@ -28,6 +28,8 @@ import java.util.Map;
 public class SubscriberEndpoint {
 
     static final String NO_ROOM = "none";
+    /** A history channel of the WAR's settings ({@code hauyna.history.channels=hist:}). */
+    static final String HISTORY_PREFIX = "hist:";
 
     @Inject
     Channels channels;
@@ -43,6 +45,9 @@ public class SubscriberEndpoint {
         if (!NO_ROOM.equals(room)) {
             channels.subscribe(room, session, Map.of());
             handWritten.join(room, session);
+            if (session.getRequestParameterMap().containsKey("history")) {
+                channels.subscribe(HISTORY_PREFIX + room, session, Map.of());
+            }
         }
         // last: the load generator counts indexed sessions to know that every @OnOpen has finished
         handWritten.index(userOf(session), session);

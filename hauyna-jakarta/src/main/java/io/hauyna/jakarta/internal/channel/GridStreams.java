@@ -118,6 +118,9 @@ final class GridStreams {
                 }
                 if (stream.loaded().isDone() && !epoch.equals(stream.epoch())) {
                     // The grid made the channel's stream anew (it lost the old one): load it again, holding this back.
+                    String before = stream.epoch();
+                    problems.log(Level.WARNING, "epoch", () -> "Hauyna history: " + target.name() + " has a new epoch in the grid ("
+                            + before + " before, " + epoch + " now: the grid lost its messages); its subscribers here continue in the new one");
                     streams.remove(target.name(), stream);
                     stream.release();
                     open.apply(target.name());
