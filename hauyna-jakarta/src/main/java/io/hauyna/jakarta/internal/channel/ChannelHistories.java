@@ -281,15 +281,20 @@ public class ChannelHistories {
                 && connection.queuedBytes() + bytes <= settings.outboundMaxBytes();
     }
 
-    /** Trims every stream to its ttl, and forgets those that keep nothing and that nobody here used within the ttl. */
+    /**
+     * Trims every stream to its ttl, and forgets those that keep nothing and that nobody here used
+     * within the ttl; in a cluster, also those that nobody here subscribed to within the ttl (the
+     * grid keeps their messages, and a stream made again loads them).
+     */
     void sweep() {
         long now = System.nanoTime();
+        boolean shared = grid() != null;
         streams.forEach((channel, stream) -> {
             synchronized (stream) {
                 stream.expire(now);
                 if (channels.subscriptionCountOf(channel) > 0) {
                     stream.touch(now);
-                } else if (stream.isForgettable(now)) {
+                } else if (stream.isForgettable(now) || shared && stream.isUnsubscribed(now)) {
                     streams.remove(channel, stream);
                     stream.release();
                 }

@@ -53,6 +53,7 @@ final class ChannelStream {
     /** Every message from this offset on is kept (until size, age or bytes drop it); below it, not. */
     private long keptFrom = 1;
     private long lastActiveNanos;
+    private long lastSubscribedNanos;
 
     /**
      * @param epoch              the stream's epoch; empty while a shared stream has not loaded it
@@ -68,6 +69,7 @@ final class ChannelStream {
         this.allStreamsBytes = allStreamsBytes;
         this.allStreamsMaxBytes = allStreamsMaxBytes;
         this.lastActiveNanos = nowNanos;
+        this.lastSubscribedNanos = nowNanos;
     }
 
     /** Random, so that two streams of the same channel (before and after a restart) never share one. */
@@ -122,6 +124,7 @@ final class ChannelStream {
     /** Someone subscribed or is subscribed: the history must outlive them by the ttl. */
     void touch(long nowNanos) {
         lastActiveNanos = nowNanos;
+        lastSubscribedNanos = nowNanos;
     }
 
     /** Keeps the message with the next offset (see {@link #keep(long, EncodedMessage, long)}). */
@@ -176,6 +179,11 @@ final class ChannelStream {
     /** @return whether nobody needs it any more: nothing kept, and nobody here since a ttl ago */
     boolean isForgettable(long nowNanos) {
         return kept.isEmpty() && nowNanos - lastActiveNanos > retention.ttl().toNanos();
+    }
+
+    /** @return whether nobody subscribed here for longer than the ttl (a shared stream: the grid keeps the messages) */
+    boolean isUnsubscribed(long nowNanos) {
+        return nowNanos - lastSubscribedNanos > retention.ttl().toNanos();
     }
 
     /** Gives back its bytes to the shared budget; the stream is being forgotten. */

@@ -94,4 +94,14 @@ class ChannelStreamTest {
         assertThat(stream.recover("grid-epoch", 40, 0).reason()).isEqualTo("too_old");
         assertThat(stream.recover("e1", 42, 0).reason()).isEqualTo("epoch_changed");
     }
+
+    @Test
+    void aStreamThatKeepsReceivingButHasNoSubscriberForTheTtlIsUnsubscribed() {
+        ChannelStream stream = stream(100, 1000, new AtomicLong(), 1000);
+        publish(stream, 1, 10, 9 * SECOND);
+        assertThat(stream.isForgettable(12 * SECOND)).as("it keeps a message").isFalse();
+        assertThat(stream.isUnsubscribed(12 * SECOND)).as("created at 0, ttl 10 s").isTrue();
+        stream.touch(12 * SECOND);
+        assertThat(stream.isUnsubscribed(20 * SECOND)).isFalse();
+    }
 }
