@@ -79,6 +79,8 @@ public interface Channels {
      * @return how many connections of this node accepted it; 0 if the channel has no subscribers here
      * @throws IllegalArgumentException when the channel name is not valid, or JSON-B cannot encode the message
      * @throws NullPointerException     when the message is {@code null}
+     * @throws HauynaException          {@link ErrorType#UNAVAILABLE} when, in a cluster, the grid does not store
+     *                                  a history channel's message within 5 s (it may still be delivered later)
      * @since 0.4
      */
     int publish(String channel, Object message);

@@ -43,7 +43,18 @@ final class NodeProcess implements AutoCloseable {
      * @param config Hauyna and Hazelcast keys, passed as system properties
      */
     static NodeProcess start(String name, Map<String, String> config) {
-        NodeProcess node = new NodeProcess(name, freePort(), Path.of("target", "cluster-nodes", name + ".log"), ClusterNodeMain.class);
+        try {
+            return launched(name, name, config);
+        } catch (RuntimeException notReady) {
+            // Once in a CI run a node joined the grid and then never served (its log was lost; the next
+            // time its threads are in it). Another try, with its first log kept beside the second.
+            System.out.println("Node " + name + " did not start: " + notReady.getMessage() + "; its threads are in its log; trying once more");
+            return launched(name, name + "-retry", config);
+        }
+    }
+
+    private static NodeProcess launched(String name, String logName, Map<String, String> config) {
+        NodeProcess node = new NodeProcess(name, freePort(), Path.of("target", "cluster-nodes", logName + ".log"), ClusterNodeMain.class);
         node.launch(config);
         return node;
     }
@@ -74,9 +85,20 @@ final class NodeProcess implements AutoCloseable {
             long readyBefore = occurrences("READY");
             // Appended to, so that a restarted node's log follows its first life.
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            awaitLog("READY", (int) readyBefore + 1, START);
+            try {
+                awaitLog("READY", (int) readyBefore + 1, START);
+            } catch (RuntimeException notReady) {
+                // Its threads into its log, for the reason; then it goes, rather than stay a member of later tests' grids.
+                new ProcessBuilder("jcmd", Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start().waitFor(30, TimeUnit.SECONDS);
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                throw notReady;
+            }
         } catch (IOException e) {
             throw new IllegalStateException("Could not start node " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting node " + name, e);
         }
     }
 
