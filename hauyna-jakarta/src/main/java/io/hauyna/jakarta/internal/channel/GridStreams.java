@@ -195,7 +195,7 @@ final class GridStreams {
                     problems.log(Level.WARNING, "fill", () -> "Hauyna history: could not read missing messages of " + channel
                             + " from the grid; retrying: " + failure);
                 } else if (slice.epoch().equals(stream.epoch())) {
-                    slice.entries().forEach(entry -> arrive(channel, stream, entry.offset(), arrivalOf(channel, entry, slice.epoch())));
+                    arriveAll(channel, stream, slice);
                     long asked = from + count - 1;
                     if (stream.top() < asked && !stream.heldBack().isEmpty()) {
                         // Asked for, and not there: the grid no longer keeps them. Go on without them (a gap
@@ -263,7 +263,7 @@ final class GridStreams {
                 stream.retention().size()));
         synchronized (stream) {
             if (streams.get(channel) == stream && slice.epoch().equals(stream.epoch())) {
-                slice.entries().forEach(entry -> arrive(channel, stream, entry.offset(), arrivalOf(channel, entry, slice.epoch())));
+                arriveAll(channel, stream, slice);
             }
         }
     }
@@ -283,6 +283,11 @@ final class GridStreams {
         } catch (RuntimeException gridGone) {
             return CompletableFuture.failedFuture(gridGone);
         }
+    }
+
+    /** Under the stream's monitor: messages read from the grid, each in its turn like any arrival. */
+    private void arriveAll(String channel, ChannelStream stream, SharedHistory.Slice slice) {
+        slice.entries().forEach(entry -> arrive(channel, stream, entry.offset(), arrivalOf(channel, entry, slice.epoch())));
     }
 
     /** A message read from the grid, as it is delivered: with its position, to every subscriber here. */
